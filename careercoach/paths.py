@@ -1,0 +1,109 @@
+"""The one place that knows where CareerCoach reads and writes files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from careercoach import APP_NAME
+
+DATA_DIR_ENV = "CAREERCOACH_DATA_DIR"
+DATABASE_URL_ENV = "CAREERCOACH_DATABASE_URL"
+DATABASE_FILENAME = "careercoach.sqlite3"
+SETTINGS_FILENAME = "settings.ini"
+LOG_FILENAME = "careercoach.log"
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every directory and file the app writes, all under one data directory."""
+
+    data_dir: Path
+
+    @property
+    def database_file(self) -> Path:
+        """The embedded SQLite database."""
+        return self.data_dir / DATABASE_FILENAME
+
+    @property
+    def settings_file(self) -> Path:
+        """Window state and preferences (QSettings, INI format)."""
+        return self.data_dir / SETTINGS_FILENAME
+
+    @property
+    def rules_dir(self) -> Path:
+        """The user's own coaching rule files."""
+        return self.data_dir / "rules"
+
+    @property
+    def logs_dir(self) -> Path:
+        """Log files, with tracebacks of unexpected failures."""
+        return self.data_dir / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        """The application log."""
+        return self.logs_dir / LOG_FILENAME
+
+    @property
+    def backups_dir(self) -> Path:
+        """Database copies taken before migrations, and user backups."""
+        return self.data_dir / "backups"
+
+    @property
+    def default_database_url(self) -> str:
+        """SQLAlchemy URL of the embedded database."""
+        return f"sqlite:///{self.database_file}"
+
+    def ensure_directories(self) -> None:
+        """Create the data directory tree, readable by the user only."""
+        for directory in (self.data_dir, self.rules_dir, self.logs_dir, self.backups_dir):
+            directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+            make_private(directory)
+
+
+def make_private(path: Path) -> None:
+    """Restrict ``path`` to its owner (0700 for directories, 0600 for files) on POSIX."""
+    if os.name != "posix" or not path.exists():
+        return
+    path.chmod(PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory of the platform (appdirs)."""
+    import appdirs  # imported here: only needed when no override is given
+
+    return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_paths(data_dir: str | None, environ: Mapping[str, str]) -> AppPaths:
+    """Pick the data directory: ``--data-dir``, then the environment, then appdirs."""
+    chosen = data_dir or environ.get(DATA_DIR_ENV) or None
+    root = Path(chosen).expanduser() if chosen else default_data_dir()
+    return AppPaths(data_dir=root.absolute())
+
+
+def resolve_database_url(
+    database_url: str | None, environ: Mapping[str, str], paths: AppPaths
+) -> str:
+    """Pick the database: ``--database-url``, then the environment, then the SQLite file."""
+    return database_url or environ.get(DATABASE_URL_ENV) or paths.default_database_url
+
+
+def describe_database_url(url: str) -> str:
+    """``url`` fit to show a user: the file of a SQLite URL, otherwise without password."""
+    from urllib.parse import urlsplit, urlunsplit  # imported here: rarely needed
+
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///") or ":memory:"
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
