@@ -1,0 +1,52 @@
+"""Stores the single user profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from careercoach.domain.profile import Profile
+from careercoach.storage.tables import ProfileRow
+
+_PROFILE_ID = 1
+
+
+class ProfileRepository:
+    """The profile in one session; returns domain objects only."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self) -> Profile | None:
+        """The saved profile, or None before the user has saved one."""
+        row = self._session.get(ProfileRow, _PROFILE_ID)
+        if row is None:
+            return None
+        return Profile(
+            name=row.name,
+            role=row.role,
+            ladder_id=row.ladder_id,
+            target_level_id=row.target_level_id,
+            one_on_one_every_days=row.one_on_one_every_days,
+            next_one_on_one=row.next_one_on_one,
+            is_default=False,
+        )
+
+    def save(self, profile: Profile, *, now: dt.datetime) -> Profile:
+        """Store ``profile`` as the user's own."""
+        row = self._session.get(ProfileRow, _PROFILE_ID)
+        if row is None:
+            row = ProfileRow(id=_PROFILE_ID)
+            self._session.add(row)
+        row.name = profile.name
+        row.role = profile.role
+        row.ladder_id = profile.ladder_id
+        row.target_level_id = profile.target_level_id
+        row.one_on_one_every_days = profile.one_on_one_every_days
+        row.next_one_on_one = profile.next_one_on_one
+        row.updated_at = now
+        self._session.flush()
+        stored = self.get()
+        assert stored is not None  # just written in this session
+        return stored
