@@ -1,0 +1,64 @@
+"""The composition root: parse arguments, resolve paths, then start the GUI or run a command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Mapping
+
+from careercoach.cli.parser import UsageError, parse_arguments
+from careercoach.domain.errors import UserError
+from careercoach.logging_setup import configure_file_logging
+from careercoach.paths import AppPaths, resolve_database_url, resolve_paths
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+_log = logging.getLogger("careercoach")
+
+
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Entry point of ``careercoach``; returns the process exit status."""
+    environment = os.environ if environ is None else environ
+    os.umask(0o077)  # everything the app creates is readable by the user only
+    try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    except UsageError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_BAD_INPUT
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    paths = resolve_paths(args.data_dir, environment)
+    try:
+        paths.ensure_directories()
+        configure_file_logging(paths.log_file)
+    except OSError as error:
+        sys.stderr.write(f"careercoach: cannot use the data folder {paths.data_dir}: {error}\n")
+        return EXIT_BAD_INPUT
+    database_url = resolve_database_url(args.database_url, environment, paths)
+    if args.command is None:
+        from careercoach.ui.application import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(paths, database_url)
+    return _run_cli(args, paths, database_url)
+
+
+def _run_cli(args: argparse.Namespace, paths: AppPaths, database_url: str) -> int:
+    from careercoach.cli.main import run_command  # the database layer, only when needed
+
+    try:
+        return run_command(args, paths, database_url)
+    except UserError as error:
+        sys.stderr.write(f"careercoach: {error.message}\n")
+        return EXIT_BAD_INPUT
+    except Exception:
+        _log.exception("unexpected failure running %s", args)
+        sys.stderr.write(f"careercoach: unexpected error; the details are in {paths.log_file}\n")
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Opens the database, brings it up to date and wires the services together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careercoach.paths import AppPaths
+from careercoach.resources import builtin_ladder_files
+from careercoach.services.ladder_service import LadderService
+from careercoach.services.profile_service import ProfileService
+from careercoach.storage.database import Database
+from careercoach.storage.schema import MigrationResult
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """Every use case the front ends call, over one database."""
+
+    database: Database
+    ladders: LadderService
+    profile: ProfileService
+    migration: MigrationResult
+
+    def close(self) -> None:
+        """Release the database."""
+        self.database.close()
+
+
+def open_database(paths: AppPaths, database_url: str) -> Database:
+    """The database at ``database_url``; nothing is read or written yet."""
+    paths.ensure_directories()
+    return Database(database_url, backups_dir=paths.backups_dir)
+
+
+def open_services(paths: AppPaths, database_url: str) -> AppServices:
+    """Migrate the database if needed, store the built-in ladders and build the services.
+
+    Raises:
+        UserError: the database cannot be used (too new, unreachable, not ours).
+    """
+    database = open_database(paths, database_url)
+    try:
+        migration = database.upgrade()
+        ladders = LadderService(database)
+        ladders.sync_builtin(builtin_ladder_files())
+    except BaseException:
+        database.close()
+        raise
+    return AppServices(
+        database=database,
+        ladders=ladders,
+        profile=ProfileService(database),
+        migration=migration,
+    )

@@ -1,0 +1,135 @@
+"""Use cases around ladders: list, show, validate, import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careercoach.domain.errors import UserError
+from careercoach.domain.ladder import Ladder
+from careercoach.domain.ladder_catalog import LadderSummary, unique_ladder_id
+from careercoach.domain.ladder_codec import (
+    LadderFileFormat,
+    format_for_filename,
+    parse_ladder_bytes,
+    render_ladder,
+)
+from careercoach.domain.ladder_format import FormatProblem, LadderFormatError
+from careercoach.services.clock import Clock, system_clock
+
+if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
+    from careercoach.storage.database import Database
+
+NATIVE_FORMATS: tuple[LadderFileFormat, ...] = ("toml", "yaml", "json")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import stored."""
+
+    summary: LadderSummary
+    already_present: bool
+
+
+class LadderService:
+    """Ladders for the CLI and the GUI; each method is one transaction."""
+
+    def __init__(self, database: Database, *, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock
+
+    def sync_builtin(self, files: Sequence[Path]) -> list[LadderSummary]:
+        """Store the shipped ladders; a changed file becomes a new pinned version."""
+        ladders = [read_ladder_file(path) for path in files]
+        with self._database.unit_of_work() as work:
+            stored = [work.ladders.save(lad, builtin=True, now=self._clock()) for lad in ladders]
+        return [item.summary() for item in stored]
+
+    def list_ladders(self) -> list[LadderSummary]:
+        """Every ladder the user can pick."""
+        with self._database.unit_of_work() as work:
+            return work.ladders.summaries()
+
+    def get_ladder(self, ladder_id: str) -> Ladder:
+        """The current version of one ladder."""
+        with self._database.unit_of_work() as work:
+            return work.ladders.get(ladder_id).ladder
+
+    def import_file(self, path: Path, file_format: LadderFileFormat | None = None) -> ImportResult:
+        """Read a ladder file and store it under a free id.
+
+        The same content imported twice is stored once. A ladder whose id is taken by a
+        different ladder gets ``-2``, ``-3``… appended.
+        """
+        ladder = read_ladder_file(path, file_format)
+        with self._database.unit_of_work() as work:
+            taken = work.ladders.ids()
+            if ladder.id in taken:
+                existing = work.ladders.get(ladder.id)
+                if existing.ladder == ladder:
+                    return ImportResult(existing.summary(), already_present=True)
+                ladder = replace(ladder, id=unique_ladder_id(ladder.id, taken))
+            stored = work.ladders.save(ladder, builtin=False, now=self._clock())
+        return ImportResult(stored.summary(), already_present=False)
+
+    def export_file(self, ladder_id: str, path: Path) -> Path:
+        """Write a ladder in the format its file name asks for (.toml, .yaml, .json)."""
+        file_format = format_for_filename(path.name)
+        if file_format is None:
+            raise UserError(
+                "ladder-export-format",
+                f"{path}: choose a file name ending in .toml, .yaml, .yml or .json",
+            )
+        ladder = self.get_ladder(ladder_id)
+        write_text_file(path, render_ladder(ladder, file_format))
+        return path
+
+
+def validate_ladder_file(path: Path) -> list[FormatProblem]:
+    """Every problem of a ladder file (an empty list when it is valid)."""
+    try:
+        read_ladder_file(path)
+    except LadderFormatError as error:
+        return list(error.problems)
+    return []
+
+
+def read_ladder_file(path: Path, file_format: LadderFileFormat | None = None) -> Ladder:
+    """Load a ladder in one of the native formats (TOML, YAML, JSON).
+
+    Raises:
+        UserError: the file cannot be read or its format is unknown.
+        LadderFormatError: the content is not a valid ladder.
+    """
+    chosen = file_format or format_for_filename(path.name)
+    if chosen is None:
+        raise UserError(
+            "ladder-format-unknown",
+            f"{path}: cannot tell the format from the name; use .toml, .yaml, .yml or .json",
+            path=str(path),
+        )
+    return parse_ladder_bytes(read_bytes(path), chosen)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The content of ``path``, or a UserError saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise UserError("file-not-found", f"{path}: no such file", path=str(path)) from error
+    except IsADirectoryError as error:
+        raise UserError("file-is-directory", f"{path}: is a folder, not a file") from error
+    except OSError as error:
+        raise UserError("file-unreadable", f"{path}: {error.strerror}", path=str(path)) from error
+
+
+def write_text_file(path: Path, content: str) -> None:
+    """Write ``content`` as UTF-8, or raise a UserError saying why it cannot be written."""
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise UserError(
+            "file-unwritable", f"{path}: {error.strerror or error}", path=str(path)
+        ) from error

@@ -1,0 +1,293 @@
+"""The command-line contract: outputs, JSON shapes and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careercoach.app import main
+from careercoach.services.ladder_service import LadderService
+
+BUILTIN_IDS = {"data-science-ic"}
+
+VALID_LADDER = """\
+id = "team"
+name = "Team ladder"
+version = "2"
+
+[[levels]]
+id = "junior"
+title = "Junior"
+
+[[levels]]
+id = "senior"
+title = "Senior"
+
+[[competencies]]
+id = "delivery"
+name = "Delivery"
+
+[competencies.expectations.junior]
+summary = "Delivers given tasks."
+signals = ["Closes tickets", "Asks early"]
+
+[competencies.expectations.senior]
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_loads_neither_qt_nor_the_database() -> None:
+    script = (
+        "import sys; from careercoach.app import main; code = main(['--version']);"
+        "heavy = [m for m in ('PySide6', 'sqlalchemy', 'alembic') if m in sys.modules];"
+        "print('HEAVY', heavy); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("CareerCoach 0.")
+    assert "HEAVY []" in done.stdout
+
+
+def test_ladder_list_json_on_a_fresh_data_dir(
+    capsys: pytest.CaptureFixture[str], isolated_app_dirs: Path
+) -> None:
+    code, out, err = run(capsys, "ladder", "list", "--json")
+    assert (code, err) == (0, "")
+    ladders = json.loads(out)["ladders"]
+    assert {ladder["id"] for ladder in ladders} >= BUILTIN_IDS
+    science = next(ladder for ladder in ladders if ladder["id"] == "data-science-ic")
+    assert science["builtin"] is True
+    assert science["levels"] == 6
+    assert science["competencies"] >= 7
+    assert set(science) >= {"id", "name", "version", "builtin"}
+    assert (isolated_app_dirs / "careercoach.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_ladder_list_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ladder", "list")
+    assert code == 0
+    assert "data-science-ic" in out
+    assert "Data Science IC" in out
+
+
+def test_validate_a_valid_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "team.toml"
+    path.write_text(VALID_LADDER, encoding="utf-8")
+    assert run(capsys, "ladder", "validate", str(path)) == (0, f"{path}: valid ladder\n", "")
+
+
+def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = VALID_LADDER.replace('name = "Delivery"', 'name = ""').replace(
+        "[competencies.expectations.senior]", "[competencies.expectations.staff]"
+    )
+    path = tmp_path / "broken.toml"
+    path.write_text(broken, encoding="utf-8")
+    code, out, err = run(capsys, "ladder", "validate", str(path))
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) >= 3
+    assert all(line.startswith(f"{path}:") for line in lines)
+    assert any("competencies[0].name" in line for line in lines)
+    assert any("staff" in line for line in lines)
+    assert any("senior" in line for line in lines)
+
+
+def test_validate_reports_syntax_errors_with_a_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('id = "x"\nname = \n', encoding="utf-8")
+    code, _, err = run(capsys, "ladder", "validate", str(path))
+    assert code == 2
+    assert err.startswith(f"{path}:2")
+
+
+def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "ladder", "validate", str(tmp_path / "nope.toml"))
+    assert (code, out) == (2, "")
+    assert err.strip().endswith("no such file")
+    assert len(err.splitlines()) == 1
+
+
+def test_import_then_export_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "team.toml"
+    source.write_text(VALID_LADDER, encoding="utf-8")
+    assert run(capsys, "ladder", "import", str(source)) == (0, "team\n", "")
+    assert run(capsys, "ladder", "import", str(source)) == (0, "team\n", "")
+    clashing = tmp_path / "other.toml"
+    clashing.write_text(VALID_LADDER.replace('version = "2"', 'version = "3"'), encoding="utf-8")
+    assert run(capsys, "ladder", "import", str(clashing)) == (0, "team-2\n", "")
+
+    exported = tmp_path / "out" / "team.yaml"
+    exported.parent.mkdir()
+    code, out, _ = run(capsys, "ladder", "export", "team", "-o", str(exported))
+    assert (code, out) == (0, f"{exported}\n")
+    assert "Delivers given tasks." in exported.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "ladder", "validate", str(exported))
+    assert code == 0
+
+
+def test_export_unknown_ladder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "ladder", "export", "nope", "-o", str(tmp_path / "x.toml"))
+    assert (code, out) == (2, "")
+    assert err == "careercoach: there is no ladder 'nope'\n"
+
+
+def test_profile_show_defaults_then_set(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "profile", "show", "--json")
+    assert code == 0
+    profile = json.loads(out)["profile"]
+    assert profile["ladder_id"] == "data-science-ic"
+    assert profile["is_default"] is True
+
+    code, out, err = run(
+        capsys,
+        "profile",
+        "set",
+        "--name",
+        "Ada Lovelace",
+        "--role",
+        "Data Scientist",
+        "--target",
+        "staff",
+        "--one-on-one-every",
+        "7",
+        "--next-one-on-one",
+        "2026-12-03",
+    )
+    assert (code, err) == (0, "")
+    assert "Ada Lovelace" in out
+    profile = json.loads(run(capsys, "profile", "show", "--json")[1])["profile"]
+    assert profile == {
+        "name": "Ada Lovelace",
+        "role": "Data Scientist",
+        "ladder_id": "data-science-ic",
+        "target_level_id": "staff",
+        "one_on_one_every_days": 7,
+        "next_one_on_one": "2026-12-03",
+        "is_default": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["profile", "set", "--target", "emperor"], "has no level 'emperor'"),
+        (["profile", "set", "--ladder", "nope"], "there is no ladder 'nope'"),
+        (["profile", "set", "--next-one-on-one", "tomorrow"], "is not a date"),
+        (["profile", "set", "--one-on-one-every", "0"], "must be at least 1 day"),
+        (["ladder", "frobnicate"], "invalid choice"),
+        (["--no-such-option"], "unrecognized arguments"),
+        (["ladder"], "required"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_bad_input_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "profile", "set", "--name", "Ada")
+    run(capsys, "profile", "set", "--name", "Grace", "--target", "emperor")
+    profile = json.loads(run(capsys, "profile", "show", "--json")[1])["profile"]
+    assert profile["name"] == "Ada"
+
+
+def test_db_current_and_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "db", "current")[1].startswith("empty database")
+    code, out, _ = run(capsys, "db", "upgrade")
+    assert (code, out) == (0, "upgraded to 0001_initial\n")
+    assert run(capsys, "db", "current")[1] == "0001_initial (current)\n"
+    assert run(capsys, "db", "upgrade")[1] == "already at 0001_initial\n"
+
+
+def test_newer_database_is_refused_with_exit_2(
+    capsys: pytest.CaptureFixture[str], isolated_app_dirs: Path
+) -> None:
+    import sqlite3
+
+    run(capsys, "db", "upgrade")
+    with sqlite3.connect(isolated_app_dirs / "careercoach.sqlite3") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    code, out, err = run(capsys, "profile", "show")
+    assert (code, out) == (2, "")
+    assert "newer version of CareerCoach" in err
+
+
+def test_unexpected_failure_is_logged_and_exits_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_app_dirs: Path
+) -> None:
+    def explode(self: LadderService) -> None:
+        raise RuntimeError("disk gremlins")
+
+    monkeypatch.setattr(LadderService, "list_ladders", explode)
+    code, out, err = run(capsys, "ladder", "list")
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+    log = (isolated_app_dirs / "logs" / "careercoach.log").read_text(encoding="utf-8")
+    assert "Traceback" in log
+    assert "disk gremlins" in log
+
+
+def test_data_dir_option_wins_over_the_environment(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, isolated_app_dirs: Path
+) -> None:
+    chosen = tmp_path / "chosen"
+    assert run(capsys, "--data-dir", str(chosen), "profile", "show")[0] == 0
+    assert (chosen / "careercoach.sqlite3").exists()
+    for folder in ("rules", "logs", "backups"):
+        assert (chosen / folder).is_dir()
+        assert (chosen / folder).stat().st_mode & 0o777 == 0o700
+    assert not (isolated_app_dirs / "careercoach.sqlite3").exists()
+
+
+def test_database_url_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}"
+    assert run(capsys, "--database-url", url, "profile", "set", "--name", "Ada")[0] == 0
+    assert (tmp_path / "elsewhere.sqlite3").exists()
+    code, _, err = run(capsys, "--database-url", "not a url", "profile", "show")
+    assert code == 2
+    assert "is not a database URL" in err
+
+
+@pytest.mark.postgres
+def test_commands_work_on_postgresql(
+    capsys: pytest.CaptureFixture[str], postgres_empty_database: str
+) -> None:
+    url = postgres_empty_database
+    assert run(capsys, "--database-url", url, "profile", "set", "--name", "Ada")[0] == 0
+    code, out, _ = run(capsys, "--database-url", url, "profile", "show", "--json")
+    assert code == 0
+    assert json.loads(out)["profile"]["name"] == "Ada"
+
+
+def test_entry_point_runs_as_a_module(tmp_path: Path) -> None:
+    env = {**os.environ, "CAREERCOACH_DATA_DIR": str(tmp_path / "d")}
+    done = subprocess.run(
+        [sys.executable, "-m", "careercoach", "ladder", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "data-science-ic" in done.stdout
