@@ -1,0 +1,114 @@
+"""Starts the desktop app: QApplication, settings, the main window and the data behind it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from careercoach import APP_ID, APP_NAME, __version__
+from careercoach.paths import AppPaths, make_private
+from careercoach.resources import resource_path
+from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.main_window import MainWindow
+from careercoach.ui.startup_data import StartupData, load_startup_data
+from careercoach.ui.startup_probe import PROBE_ENV, StartupProbe
+
+EXIT_STARTUP_REFUSED = 2
+
+_log = logging.getLogger("careercoach.ui")
+
+
+def create_application() -> QApplication:
+    """The QApplication, named so that Qt and the desktop know the app."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    icon_file = resource_path("icons", "careercoach.svg")
+    if icon_file.is_file():
+        app.setWindowIcon(QIcon(str(icon_file)))
+    return app
+
+
+def open_settings(paths: AppPaths) -> QSettings:
+    """Preferences and window state, as an INI file in the data directory."""
+    settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+    settings.sync()
+    make_private(paths.settings_file)
+    return settings
+
+
+class GuiSession:
+    """One run of the GUI: shows the window first, then opens the data in the background."""
+
+    def __init__(self, paths: AppPaths, database_url: str) -> None:
+        self.paths = paths
+        self.database_url = database_url
+        self.settings = open_settings(paths)
+        self.window = MainWindow(self.settings, paths.data_dir, database_url)
+        self.data: StartupData | None = None
+        self.exit_code = 0
+        self.probe = StartupProbe(self.window) if os.environ.get(PROBE_ENV) else None
+        if self.probe is not None:
+            self.window.data_shown.connect(self.probe.data_shown)
+
+    def start(self) -> None:
+        """Show the window; the database is opened once the window has been painted."""
+        self.window.show()
+        QTimer.singleShot(0, self._open_data)
+
+    def _open_data(self) -> None:
+        paths, url = self.paths, self.database_url
+        self.window.tasks.submit(
+            lambda: load_startup_data(paths, url), self._on_data_loaded, self._on_data_failed
+        )
+
+    def _on_data_loaded(self, data: StartupData) -> None:
+        self.data = data
+        self.window.attach(data)
+
+    def _on_data_failed(self, error: BaseException) -> None:
+        self.exit_code = EXIT_STARTUP_REFUSED
+        box = report_failure(self.window, error, self.paths.data_dir)
+        box.finished.connect(self.window.close)
+        self.startup_error_box: QMessageBox = box
+
+    def close(self) -> None:
+        """Wait for background work and release the database."""
+        self.window.tasks.wait_for_done()
+        if self.data is not None:
+            self.data.services.close()
+
+
+def _install_exception_hook(session: GuiSession) -> None:
+    """Show unexpected errors raised in slots instead of losing them on stderr."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        report_failure(session.window, error.with_traceback(trace), session.paths.data_dir)
+
+    sys.excepthook = hook
+
+
+def run_gui(paths: AppPaths, database_url: str) -> int:
+    """Run the desktop app until its window closes; returns the exit status."""
+    app = create_application()
+    session = GuiSession(paths, database_url)
+    _install_exception_hook(session)
+    session.start()
+    try:
+        app_code = app.exec()
+    finally:
+        session.close()
+        sys.excepthook = sys.__excepthook__
+    return session.exit_code or app_code

@@ -1,0 +1,296 @@
+"""The main window: navigation, menus, and the pages of the app."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from careercoach import APP_NAME
+from careercoach.domain.ladder import Ladder
+from careercoach.domain.ladder_catalog import LadderSummary
+from careercoach.domain.profile import Profile
+from careercoach.paths import describe_database_url, make_private
+from careercoach.ui.about_dialog import show_about
+from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.ladders_page import LaddersPage
+from careercoach.ui.profile_dialog import ProfileDialog
+from careercoach.ui.startup_data import StartupData
+from careercoach.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the ladder file readers load when a ladder is imported, not at start-up
+    from careercoach.services.ladder_service import ImportResult
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+SPLITTER_KEY = "ladders_page/splitter"
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the chosen page on the right; menus for everything."""
+
+    data_shown = Signal()
+    profile_saved = Signal()
+
+    def __init__(
+        self, settings: QSettings, data_dir: Path, database_url: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._data_dir = data_dir
+        self._database_url = database_url
+        self._data: StartupData | None = None
+        self._ladders: dict[str, Ladder] = {}
+        self._data_announced = False
+        self.tasks = TaskRunner(self)
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+
+        self.navigation = QListWidget(self)
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 18)
+        self.pages = QStackedWidget(self)
+        self.ladders_page = LaddersPage(self)
+        self._add_page(
+            self.ladders_page,
+            self.tr("Ladders"),
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        )
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self.tr("Opening your data…"), self)
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self._build_menus()
+        self._set_data_actions_enabled(False)
+        self.ladders_page.ladder_requested.connect(self._on_ladders_page_ladder_requested)
+        self.ladders_page.ladder_shown.connect(self._on_ladders_page_ladder_shown)
+        self._restore_window_state()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add_page(self, page: QWidget, title: str, icon: QStyle.StandardPixmap) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), title)
+        item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
+        self.navigation.addItem(item)
+        self.pages.addWidget(page)
+        shortcut_number = self.navigation.count()
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{shortcut_number}"))
+        action.triggered.connect(lambda: self.navigation.setCurrentRow(shortcut_number - 1))
+        self._page_actions = [*getattr(self, "_page_actions", []), action]
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import Ladder…"), self)
+        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
+        self.import_action.setStatusTip(self.tr("Add a ladder from a TOML, YAML or JSON file"))
+        self.import_action.triggered.connect(self._on_import_action_triggered)
+        file_menu.addAction(self.import_action)
+        self.profile_action = QAction(self.tr("&Profile…"), self)
+        self.profile_action.setShortcut(QKeySequence(self.tr("Ctrl+,")))
+        self.profile_action.setStatusTip(self.tr("Your name, role, ladder and target level"))
+        self.profile_action.triggered.connect(self._on_profile_action_triggered)
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in self._page_actions:
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About CareerCoach"), self)
+        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self._on_about_action_triggered)
+        help_menu.addAction(about_action)
+        self.about_action = about_action
+
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        self.import_action.setEnabled(enabled)
+        self.profile_action.setEnabled(enabled)
+
+    # -- data -----------------------------------------------------------------------------
+
+    def attach(self, data: StartupData) -> None:
+        """Show the user's data once the database is open."""
+        self._data = data
+        self._ladders = dict(data.ladders)
+        self._set_data_actions_enabled(True)
+        self.status_label.setText(
+            self.tr("Database: {database}").format(
+                database=describe_database_url(self._database_url)
+            )
+        )
+        self.ladders_page.show_summaries(data.summaries, data.profile.ladder_id)
+        if data.profile.is_default:
+            QTimer.singleShot(0, self._show_welcome)
+
+    def _show_welcome(self) -> None:
+        self._open_profile_dialog(first_run=True)
+
+    def _on_ladders_page_ladder_requested(self, ladder_id: str) -> None:
+        ladder = self._ladders.get(ladder_id)
+        if ladder is not None:
+            self.ladders_page.show_ladder(ladder)
+            return
+        if self._data is None:
+            return
+        services = self._data.services
+        self.tasks.submit(
+            lambda: services.ladders.get_ladder(ladder_id),
+            self._on_ladder_loaded,
+            self._on_task_failed,
+        )
+
+    def _on_ladder_loaded(self, ladder: Ladder) -> None:
+        self._ladders[ladder.id] = ladder
+        self.ladders_page.show_ladder(ladder)
+
+    def _on_ladders_page_ladder_shown(self, _ladder_id: str) -> None:
+        if not self._data_announced:
+            self._data_announced = True
+            self.data_shown.emit()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _on_import_action_triggered(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import Ladder"),
+            str(Path.home()),
+            self.tr("Ladder files (*.toml *.yaml *.yml *.json);;All files (*)"),
+        )
+        if path:
+            self.import_ladder(Path(path))
+
+    def import_ladder(self, path: Path) -> None:
+        """Import a ladder file in the background, then show it."""
+        if self._data is None:
+            return
+        services = self._data.services
+        self.status_label.setText(self.tr("Importing {file}…").format(file=path.name))
+
+        def work() -> tuple[ImportResult, list[LadderSummary]]:
+            result = services.ladders.import_file(path)
+            return result, list(services.ladders.list_ladders())
+
+        self.tasks.submit(work, self._on_import_finished, self._on_import_failed)
+
+    def _on_import_finished(self, outcome: tuple[ImportResult, list[LadderSummary]]) -> None:
+        result, summaries = outcome
+        self._ladders.pop(result.summary.id, None)
+        self.navigation.setCurrentRow(0)
+        self.ladders_page.show_summaries(summaries, result.summary.id)
+        message = (
+            self.tr("“{name}” was already imported.")
+            if result.already_present
+            else self.tr("Imported “{name}” as {id}.")
+        )
+        self.status_label.setText(message.format(name=result.summary.name, id=result.summary.id))
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        from careercoach.domain.ladder_format import LadderFormatError  # loaded by the import
+
+        self.status_label.setText(self.tr("Import failed."))
+        if isinstance(error, LadderFormatError):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import Ladder"), "", parent=self)
+            box.setText(self.tr("This file is not a valid ladder. Nothing was imported."))
+            box.setInformativeText(
+                self.tr("%n problem(s) found:", "", len(error.problems))
+                + "\n"
+                + "\n".join(
+                    f"{p.location}: {p.message}" if p.location else p.message
+                    for p in error.problems[:8]
+                )
+            )
+            box.setDetailedText("\n".join(f"{p.location}: {p.message}" for p in error.problems))
+            box.open()
+            self.import_error_box = box
+            return
+        self._on_task_failed(error)
+
+    def _on_profile_action_triggered(self) -> None:
+        self._open_profile_dialog(first_run=False)
+
+    def _open_profile_dialog(self, *, first_run: bool) -> None:
+        if self._data is None:
+            return
+        profile = self._data.profile
+        summaries = self.ladders_page.list_model.summaries()
+        dialog = ProfileDialog(profile, summaries, self._ladders, first_run=first_run, parent=self)
+        dialog.accepted.connect(lambda: self._save_profile(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.profile_dialog = dialog
+        dialog.open()
+
+    def _save_profile(self, dialog: ProfileDialog) -> None:
+        if self._data is None:
+            return
+        services = self._data.services
+        changes = dialog.changes()
+        self.tasks.submit(
+            lambda: services.profile.update(changes), self._on_profile_saved, self._on_task_failed
+        )
+
+    def _on_profile_saved(self, profile: Profile) -> None:
+        if self._data is not None:
+            self._data = replace(self._data, profile=profile)
+        self.status_label.setText(self.tr("Profile saved."))
+        self.profile_saved.emit()
+
+    def _on_about_action_triggered(self) -> None:
+        show_about(self, self._data_dir, describe_database_url(self._database_url))
+
+    def _on_task_failed(self, error: BaseException) -> None:
+        report_failure(self, error, self._data_dir)
+
+    # -- window state ---------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        state = self._settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if splitter is not None:
+            self.ladders_page.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(SPLITTER_KEY, self.ladders_page.splitter.saveState())
+        self._settings.sync()
+        make_private(Path(self._settings.fileName()))  # QSettings rewrites the file on sync
+        self.tasks.wait_for_done()
+        super().closeEvent(event)

@@ -1,0 +1,93 @@
+"""First run: the welcome dialog fills the profile, and the window remembers its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from careercoach.services.app_services import open_services
+from careercoach.ui.application import GuiSession
+from careercoach.ui.profile_dialog import ProfileDialog
+from tests.ui.conftest import start_session
+
+
+def welcome_dialog(qtbot: QtBot, gui: GuiSession) -> ProfileDialog:
+    qtbot.waitUntil(lambda: getattr(gui.window, "profile_dialog", None) is not None)
+    dialog = gui.window.profile_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_welcome_dialog_fills_the_profile(
+    qtbot: QtBot, gui: GuiSession, isolated_app_dirs: Path
+) -> None:
+    dialog = welcome_dialog(qtbot, gui)
+    assert dialog.windowTitle() == "Welcome to CareerCoach"
+    ok_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok_button.text() == "&Get started"
+    assert not ok_button.isEnabled()  # a name is needed first
+
+    qtbot.keyClicks(dialog.name_edit, "Ada Lovelace")
+    assert ok_button.isEnabled()
+    dialog.role_combo.setFocus()
+    dialog.role_combo.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.role_combo.lineEdit(), "ML Engineer")
+    assert dialog.ladder_combo.currentText() == "Data Science IC"
+    titles = [dialog.target_combo.itemText(i) for i in range(dialog.target_combo.count())]
+    assert titles[0] == "Associate Data Scientist"
+    assert len(titles) == 6
+    dialog.target_combo.setCurrentIndex(titles.index("Staff Data Scientist"))
+    assert "direction" in dialog.level_summary.text()
+
+    with qtbot.waitSignal(gui.window.profile_saved, timeout=10_000):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+
+    assert gui.window.status_label.text() == "Profile saved."
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        profile = services.profile.show()
+    finally:
+        services.close()
+    assert (profile.name, profile.role, profile.target_level_id) == (
+        "Ada Lovelace",
+        "ML Engineer",
+        "staff",
+    )
+    assert not profile.is_default
+
+
+def test_later_keeps_the_default_and_asks_again_next_start(
+    qtbot: QtBot, gui: GuiSession, isolated_app_dirs: Path
+) -> None:
+    dialog = welcome_dialog(qtbot, gui)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    gui.window.close()
+    gui.close()
+
+    again = start_session(qtbot, isolated_app_dirs)
+    try:
+        assert welcome_dialog(qtbot, again).windowTitle() == "Welcome to CareerCoach"
+    finally:
+        again.close()
+
+
+def test_window_geometry_is_remembered(
+    qtbot: QtBot, gui: GuiSession, isolated_app_dirs: Path
+) -> None:
+    welcome_dialog(qtbot, gui).reject()
+    gui.window.setGeometry(QRect(20, 30, 700, 500))
+    gui.window.close()
+    gui.close()
+    assert (isolated_app_dirs / "settings.ini").is_file()
+    assert (isolated_app_dirs / "settings.ini").stat().st_mode & 0o777 == 0o600
+
+    again = start_session(qtbot, isolated_app_dirs)
+    try:
+        assert again.window.size().width() == 700
+        assert again.window.size().height() == 500
+    finally:
+        again.close()

@@ -1,0 +1,112 @@
+"""The Ladders page: browse the grid, read a cell, import a ladder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from careercoach.ui.application import GuiSession
+from careercoach.ui.ladder_models import LADDER_ID_ROLE
+
+TEAM_LADDER = """\
+id = "team"
+name = "Team ladder"
+version = "1"
+
+[[levels]]
+id = "junior"
+title = "Junior"
+
+[[levels]]
+id = "senior"
+title = "Senior"
+
+[[competencies]]
+id = "delivery"
+name = "Delivery"
+category = "Impact"
+
+[competencies.expectations.junior]
+summary = "Delivers given tasks."
+signals = ["Closes the tickets it is given", "Asks early when blocked"]
+
+[competencies.expectations.senior]
+"""
+
+
+def dismiss_welcome(qtbot: QtBot, gui: GuiSession) -> None:
+    qtbot.waitUntil(lambda: getattr(gui.window, "profile_dialog", None) is not None)
+    gui.window.profile_dialog.reject()
+
+
+def test_grid_shows_the_profile_ladder(qtbot: QtBot, gui: GuiSession) -> None:
+    dismiss_welcome(qtbot, gui)
+    page = gui.window.ladders_page
+    assert page.ladder_combo.currentText() == "Data Science IC"
+    assert page.title_label.text().startswith("Data Science IC — version")
+    model = page.grid_model
+    assert model.columnCount() == 6
+    assert model.rowCount() >= 7
+    header = model.headerData(0, Qt.Orientation.Horizontal)
+    assert header.replace("\n", " ") == "Associate Data Scientist"
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(0, Qt.Orientation.Vertical).replace("\n", " ") == (
+        "Handling ambiguity and scope"
+    )
+
+
+def test_selecting_a_cell_shows_its_full_expectation(qtbot: QtBot, gui: GuiSession) -> None:
+    dismiss_welcome(qtbot, gui)
+    page = gui.window.ladders_page
+    page.grid_view.setFocus()
+    page.grid_view.setCurrentIndex(page.grid_model.index(0, 0))
+    qtbot.keyClick(page.grid_view, Qt.Key.Key_Right)
+    qtbot.keyClick(page.grid_view, Qt.Key.Key_Right)
+    text = page.detail_view.toPlainText()
+    assert "Handling ambiguity and scope" in text
+    assert "Senior Data Scientist" in text
+    assert "Signals" in text
+    assert "end to end" in text
+
+
+def test_models_follow_the_qt_contract(
+    qtbot: QtBot, gui: GuiSession, qtmodeltester: ModelTester
+) -> None:
+    dismiss_welcome(qtbot, gui)
+    qtmodeltester.check(gui.window.ladders_page.grid_model)
+    qtmodeltester.check(gui.window.ladders_page.list_model)
+
+
+def test_import_shows_the_new_ladder(qtbot: QtBot, gui: GuiSession, tmp_path: Path) -> None:
+    dismiss_welcome(qtbot, gui)
+    source = tmp_path / "team.toml"
+    source.write_text(TEAM_LADDER, encoding="utf-8")
+    page = gui.window.ladders_page
+    with qtbot.waitSignal(page.ladder_shown, timeout=10_000) as shown:
+        gui.window.import_ladder(source)
+    assert shown.args == ["team"]
+    assert page.ladder_combo.currentData(LADDER_ID_ROLE) == "team"
+    assert page.grid_model.rowCount() == 1
+    empty = page.grid_model.index(0, 1)
+    assert page.grid_model.data(empty) == "Not expected at this level"
+    assert gui.window.status_label.text() == "Imported “Team ladder” as team."
+
+
+def test_invalid_import_explains_every_problem(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path
+) -> None:
+    dismiss_welcome(qtbot, gui)
+    source = tmp_path / "broken.toml"
+    source.write_text(TEAM_LADDER.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
+    gui.window.import_ladder(source)
+    qtbot.waitUntil(lambda: getattr(gui.window, "import_error_box", None) is not None)
+    box: QMessageBox = gui.window.import_error_box
+    assert box.text() == "This file is not a valid ladder. Nothing was imported."
+    assert "competencies[0].name" in box.informativeText()
+    assert gui.window.status_label.text() == "Import failed."
+    assert gui.window.ladders_page.list_model.row_of("team") == -1
+    box.close()
