@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     paths = resolve_paths(args.data_dir, environment)
     try:
         paths.ensure_directories()
-        configure_file_logging(paths.log_file)
+        if args.command is not None:  # the GUI sets its log up after its first paint
+            configure_file_logging(paths.log_file)
     except OSError as error:
         sys.stderr.write(f"careercoach: cannot use the data folder {paths.data_dir}: {error}\n")
         return EXIT_BAD_INPUT

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from careercoach.paths import make_private
@@ -13,15 +12,16 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 def configure_file_logging(log_file: Path) -> None:
     """Send the ``careercoach`` logger to a rotating, user-only log file."""
+    # Imported here: the handlers module pulls in sockets and pickling (~10 ms at start-up).
+    from logging.handlers import RotatingFileHandler
+
     log_file.parent.mkdir(parents=True, exist_ok=True)
     logger = logging.getLogger("careercoach")
     for handler in list(logger.handlers):
         if isinstance(handler, logging.FileHandler):
             logger.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

@@ -8,6 +8,7 @@ import os
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,11 @@ postgres_empty_database = postgres_cluster.postgres_empty_database
 
 
 @pytest.fixture(autouse=True)
-def isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point every directory the app could touch at ``tmp_path``; yields the data dir."""
+def isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every directory the app could touch at ``tmp_path``; yields the data dir.
+
+    The process umask is restored afterwards: ``main()`` tightens it, as the app does.
+    """
     home = tmp_path / "home"
     home.mkdir()
     data_dir = tmp_path / "data"
@@ -37,4 +41,7 @@ def isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CAREERCOACH_DATA_DIR", str(data_dir))
     monkeypatch.delenv("CAREERCOACH_DATABASE_URL", raising=False)
     monkeypatch.delenv("CAREERCOACH_STARTUP_PROBE", raising=False)
-    return data_dir
+    umask = os.umask(0o022)
+    os.umask(umask)
+    yield data_dir
+    os.umask(umask)

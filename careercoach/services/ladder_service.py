@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from careercoach.domain.errors import UserError
 from careercoach.domain.ladder import Ladder
-from careercoach.domain.ladder_catalog import LadderSummary, unique_ladder_id
+from careercoach.domain.ladder_catalog import LadderSummary, StoredLadder, unique_ladder_id
 from careercoach.domain.ladder_codec import (
     LadderFileFormat,
     format_for_filename,
@@ -54,8 +54,12 @@ class LadderService:
 
     def get_ladder(self, ladder_id: str) -> Ladder:
         """The current version of one ladder."""
+        return self.get_stored(ladder_id).ladder
+
+    def get_stored(self, ladder_id: str) -> StoredLadder:
+        """The current version of one ladder, with its content hash."""
         with self._database.unit_of_work() as work:
-            return work.ladders.get(ladder_id).ladder
+            return work.ladders.get(ladder_id)
 
     def import_file(self, path: Path, file_format: LadderFileFormat | None = None) -> ImportResult:
         """Read a ladder file and store it under a free id.

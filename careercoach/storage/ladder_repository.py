@@ -11,11 +11,8 @@ from sqlalchemy.orm import Session
 from careercoach.domain.errors import NotFoundError
 from careercoach.domain.ladder import Ladder
 from careercoach.domain.ladder_catalog import LadderSummary, StoredLadder
-from careercoach.domain.ladder_format import (
-    ladder_content_hash,
-    ladder_from_document,
-    ladder_to_document,
-)
+from careercoach.domain.ladder_format import ladder_content_hash, ladder_to_document
+from careercoach.storage.row_mapping import stored_ladder
 from careercoach.storage.tables import LadderRow, LadderVersionRow
 
 
@@ -115,7 +112,4 @@ class LadderRepository:
 
 
 def _stored(ladder_row: LadderRow, version_row: LadderVersionRow) -> StoredLadder:
-    ladder = ladder_from_document(json.loads(version_row.document))
-    return StoredLadder(
-        ladder=ladder, content_hash=version_row.content_hash, builtin=ladder_row.builtin
-    )
+    return stored_ladder(version_row.document, version_row.content_hash, ladder_row.builtin)

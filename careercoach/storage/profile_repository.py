@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from careercoach.domain.profile import Profile
+from careercoach.storage.row_mapping import stored_profile
 from careercoach.storage.tables import ProfileRow
 
 _PROFILE_ID = 1
@@ -23,14 +24,13 @@ class ProfileRepository:
         row = self._session.get(ProfileRow, _PROFILE_ID)
         if row is None:
             return None
-        return Profile(
-            name=row.name,
-            role=row.role,
-            ladder_id=row.ladder_id,
-            target_level_id=row.target_level_id,
-            one_on_one_every_days=row.one_on_one_every_days,
-            next_one_on_one=row.next_one_on_one,
-            is_default=False,
+        return stored_profile(
+            row.name,
+            row.role,
+            row.ladder_id,
+            row.target_level_id,
+            row.one_on_one_every_days,
+            row.next_one_on_one,
         )
 
     def save(self, profile: Profile, *, now: dt.datetime) -> Profile:

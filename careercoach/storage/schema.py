@@ -12,13 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from careercoach.domain.errors import DatabaseTooNewError, UserError
 from careercoach.paths import make_private
+from careercoach.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-# Every Alembic revision this version knows, oldest first. A test checks this list
-# against the migration scripts, so the start-up check needs one query and no Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
-HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
 @dataclass(frozen=True)

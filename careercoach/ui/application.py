@@ -6,22 +6,28 @@ import logging
 import os
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careercoach import APP_ID, APP_NAME, __version__
+from careercoach.logging_setup import configure_file_logging
 from careercoach.paths import AppPaths, make_private
 from careercoach.resources import resource_path
 from careercoach.ui.error_reporting import report_failure
 from careercoach.ui.main_window import MainWindow
-from careercoach.ui.startup_data import StartupData, load_startup_data
-from careercoach.ui.startup_probe import PROBE_ENV, StartupProbe
+from careercoach.ui.startup_probe import PROBE_ENV, FirstPaintWatcher, StartupProbe
 
-EXIT_STARTUP_REFUSED = 2
+if TYPE_CHECKING:  # loaded after the first paint
+    from careercoach.services.startup_view import StartupView
+    from careercoach.ui.startup_data import StartupData
 
 _log = logging.getLogger("careercoach.ui")
+
+EXIT_STARTUP_REFUSED = 2
+OPEN_DATA_AT_LATEST_MS = 300
 
 
 def create_application() -> QApplication:
@@ -54,22 +60,46 @@ class GuiSession:
         self.database_url = database_url
         self.settings = open_settings(paths)
         self.window = MainWindow(self.settings, paths.data_dir, database_url)
-        self.data: StartupData | None = None
+        self.data: StartupData | None = None  # set once the database is open
         self.exit_code = 0
-        self.probe = StartupProbe(self.window) if os.environ.get(PROBE_ENV) else None
+        self._opening = False
+        self.first_paint = FirstPaintWatcher(self.window)
+        self.first_paint.first_painted.connect(self._on_first_paint_first_painted)
+        self.probe = StartupProbe(self.first_paint) if os.environ.get(PROBE_ENV) else None
         if self.probe is not None:
             self.window.data_shown.connect(self.probe.data_shown)
 
     def start(self) -> None:
-        """Show the window; the database is opened once the window has been painted."""
+        """Show the window; the data is opened once the window has been painted."""
         self.window.show()
+        # A window that is never painted (started minimised) must still get its data.
+        QTimer.singleShot(OPEN_DATA_AT_LATEST_MS, self._open_data)
+
+    def _on_first_paint_first_painted(self) -> None:
         QTimer.singleShot(0, self._open_data)
 
     def _open_data(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
+        # Imported here, after the first paint; the full database layer loads in the worker.
+        from careercoach.services.startup_view import quick_startup_view
+        from careercoach.ui.startup_data import load_startup_data
+
+        configure_file_logging(self.paths.log_file)
+        self.window.build_pages()
         paths, url = self.paths, self.database_url
+        # The quick read shows the data while SQLAlchemy loads; failures wait for the full read.
+        self.window.tasks.submit(
+            lambda: quick_startup_view(paths, url), self._on_quick_view_read, _ignore_failure
+        )
         self.window.tasks.submit(
             lambda: load_startup_data(paths, url), self._on_data_loaded, self._on_data_failed
         )
+
+    def _on_quick_view_read(self, view: StartupView | None) -> None:
+        if view is not None and self.data is None:
+            self.window.show_view(view)
 
     def _on_data_loaded(self, data: StartupData) -> None:
         self.data = data
@@ -86,6 +116,10 @@ class GuiSession:
         self.window.tasks.wait_for_done()
         if self.data is not None:
             self.data.services.close()
+
+
+def _ignore_failure(error: BaseException) -> None:
+    _log.warning("quick start-up read failed; waiting for the database", exc_info=error)
 
 
 def _install_exception_hook(session: GuiSession) -> None:

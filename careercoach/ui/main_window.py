@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -28,13 +26,15 @@ from careercoach.domain.profile import Profile
 from careercoach.paths import describe_database_url, make_private
 from careercoach.ui.about_dialog import show_about
 from careercoach.ui.error_reporting import report_failure
-from careercoach.ui.ladders_page import LaddersPage
-from careercoach.ui.profile_dialog import ProfileDialog
-from careercoach.ui.startup_data import StartupData
 from careercoach.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the ladder file readers load when a ladder is imported, not at start-up
+if TYPE_CHECKING:  # loaded after the first paint, not before
+    from careercoach.services.app_services import AppServices
     from careercoach.services.ladder_service import ImportResult
+    from careercoach.services.startup_view import StartupView
+    from careercoach.ui.ladders_page import LaddersPage
+    from careercoach.ui.profile_dialog import ProfileDialog
+    from careercoach.ui.startup_data import StartupData
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -54,10 +54,13 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._data_dir = data_dir
         self._database_url = database_url
-        self._data: StartupData | None = None
+        self._services: AppServices | None = None
+        self._profile = Profile()
+        self._summaries: tuple[LadderSummary, ...] = ()
         self._ladders: dict[str, Ladder] = {}
         self._data_announced = False
         self.tasks = TaskRunner(self)
+        self.ladders_page: LaddersPage
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
 
@@ -66,14 +69,8 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 18)
         self.pages = QStackedWidget(self)
-        self.ladders_page = LaddersPage(self)
-        self._add_page(
-            self.ladders_page,
-            self.tr("Ladders"),
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
-        )
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.pages.addWidget(QWidget(self))  # blank until the pages are built
+        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -86,49 +83,73 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._set_data_actions_enabled(False)
+        self._restore_window_state()
+
+    def build_pages(self) -> None:
+        """Create the pages and keyboard shortcuts; called once the bare window is painted."""
+        # Qt sets up its shortcut map on the first shortcut (~25 ms): not before the first paint.
+        for action, keys in self._shortcuts:
+            action.setShortcut(keys)
+        # Imported here: the page widgets (and Qt's large enum namespaces they use) cost
+        # start-up time that the first paint should not wait for.
+        from PySide6.QtWidgets import QStyle
+
+        from careercoach.ui.ladders_page import LaddersPage
+
+        self.ladders_page = LaddersPage(self)
+        self._add_page(
+            self.ladders_page,
+            self.tr("Ladders"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        )
         self.ladders_page.ladder_requested.connect(self._on_ladders_page_ladder_requested)
         self.ladders_page.ladder_shown.connect(self._on_ladders_page_ladder_shown)
-        self._restore_window_state()
+        splitter = self._settings.value(SPLITTER_KEY)
+        if splitter is not None:
+            self.ladders_page.splitter.restoreState(splitter)
+        self.navigation.setCurrentRow(0)
 
     # -- building -------------------------------------------------------------------------
 
-    def _add_page(self, page: QWidget, title: str, icon: QStyle.StandardPixmap) -> None:
-        item = QListWidgetItem(self.style().standardIcon(icon), title)
+    def _add_page(self, page: QWidget, title: str, icon: QIcon) -> None:
+        item = QListWidgetItem(icon, title)
         item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
         self.navigation.addItem(item)
         self.pages.addWidget(page)
-        shortcut_number = self.navigation.count()
+        row = self.navigation.count() - 1
         action = QAction(title, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{shortcut_number}"))
-        action.triggered.connect(lambda: self.navigation.setCurrentRow(shortcut_number - 1))
-        self._page_actions = [*getattr(self, "_page_actions", []), action]
+        action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))  # the pages come after the paint
+        action.triggered.connect(lambda: self.navigation.setCurrentRow(row))
+        self.view_menu.addAction(action)
+
+    def _on_navigation_row_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row + 1)  # index 0 is the "Opening your data…" placeholder
 
     def _build_menus(self) -> None:
+        self._shortcuts: list[tuple[QAction, QKeySequence]] = []
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import Ladder…"), self)
-        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
+        self._shortcuts.append((self.import_action, QKeySequence(self.tr("Ctrl+I"))))
         self.import_action.setStatusTip(self.tr("Add a ladder from a TOML, YAML or JSON file"))
         self.import_action.triggered.connect(self._on_import_action_triggered)
         file_menu.addAction(self.import_action)
         self.profile_action = QAction(self.tr("&Profile…"), self)
-        self.profile_action.setShortcut(QKeySequence(self.tr("Ctrl+,")))
+        self._shortcuts.append((self.profile_action, QKeySequence(self.tr("Ctrl+,"))))
         self.profile_action.setStatusTip(self.tr("Your name, role, ladder and target level"))
         self.profile_action.triggered.connect(self._on_profile_action_triggered)
         file_menu.addAction(self.profile_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts.append((quit_action, QKeySequence(QKeySequence.StandardKey.Quit)))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action in self._page_actions:
-            view_menu.addAction(action)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About CareerCoach"), self)
-        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self._shortcuts.append((about_action, QKeySequence(QKeySequence.StandardKey.HelpContents)))
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self._on_about_action_triggered)
         help_menu.addAction(about_action)
@@ -140,18 +161,26 @@ class MainWindow(QMainWindow):
 
     # -- data -----------------------------------------------------------------------------
 
+    def show_view(self, view: StartupView) -> None:
+        """Show the profile's ladder and the list of ladders."""
+        self._profile = view.profile
+        self._summaries = view.summaries
+        self._ladders = dict(view.ladders)
+        self.ladders_page.show_summaries(view.summaries, view.profile.ladder_id)
+
     def attach(self, data: StartupData) -> None:
-        """Show the user's data once the database is open."""
-        self._data = data
-        self._ladders = dict(data.ladders)
+        """Enable everything once the database is open and up to date."""
+        self._services = data.services
         self._set_data_actions_enabled(True)
         self.status_label.setText(
             self.tr("Database: {database}").format(
                 database=describe_database_url(self._database_url)
             )
         )
-        self.ladders_page.show_summaries(data.summaries, data.profile.ladder_id)
-        if data.profile.is_default:
+        if data.view.summaries != self._summaries:  # not shown yet, or changed meanwhile
+            self.show_view(data.view)
+        self._profile = data.view.profile
+        if data.view.profile.is_default:
             QTimer.singleShot(0, self._show_welcome)
 
     def _show_welcome(self) -> None:
@@ -162,9 +191,9 @@ class MainWindow(QMainWindow):
         if ladder is not None:
             self.ladders_page.show_ladder(ladder)
             return
-        if self._data is None:
+        services = self._services
+        if services is None:
             return
-        services = self._data.services
         self.tasks.submit(
             lambda: services.ladders.get_ladder(ladder_id),
             self._on_ladder_loaded,
@@ -194,9 +223,9 @@ class MainWindow(QMainWindow):
 
     def import_ladder(self, path: Path) -> None:
         """Import a ladder file in the background, then show it."""
-        if self._data is None:
+        services = self._services
+        if services is None:
             return
-        services = self._data.services
         self.status_label.setText(self.tr("Importing {file}…").format(file=path.name))
 
         def work() -> tuple[ImportResult, list[LadderSummary]]:
@@ -208,6 +237,7 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, outcome: tuple[ImportResult, list[LadderSummary]]) -> None:
         result, summaries = outcome
         self._ladders.pop(result.summary.id, None)
+        self._summaries = tuple(summaries)
         self.navigation.setCurrentRow(0)
         self.ladders_page.show_summaries(summaries, result.summary.id)
         message = (
@@ -242,10 +272,12 @@ class MainWindow(QMainWindow):
         self._open_profile_dialog(first_run=False)
 
     def _open_profile_dialog(self, *, first_run: bool) -> None:
-        if self._data is None:
+        if self._services is None:
             return
-        profile = self._data.profile
-        summaries = self.ladders_page.list_model.summaries()
+        profile = self._profile
+        summaries = self._summaries
+        from careercoach.ui.profile_dialog import ProfileDialog  # built only when needed
+
         dialog = ProfileDialog(profile, summaries, self._ladders, first_run=first_run, parent=self)
         dialog.accepted.connect(lambda: self._save_profile(dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -253,17 +285,16 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _save_profile(self, dialog: ProfileDialog) -> None:
-        if self._data is None:
+        services = self._services
+        if services is None:
             return
-        services = self._data.services
         changes = dialog.changes()
         self.tasks.submit(
             lambda: services.profile.update(changes), self._on_profile_saved, self._on_task_failed
         )
 
     def _on_profile_saved(self, profile: Profile) -> None:
-        if self._data is not None:
-            self._data = replace(self._data, profile=profile)
+        self._profile = profile
         self.status_label.setText(self.tr("Profile saved."))
         self.profile_saved.emit()
 
@@ -282,14 +313,12 @@ class MainWindow(QMainWindow):
         state = self._settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
-        splitter = self._settings.value(SPLITTER_KEY)
-        if splitter is not None:
-            self.ladders_page.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(STATE_KEY, self.saveState())
-        self._settings.setValue(SPLITTER_KEY, self.ladders_page.splitter.saveState())
+        if hasattr(self, "ladders_page"):
+            self._settings.setValue(SPLITTER_KEY, self.ladders_page.splitter.saveState())
         self._settings.sync()
         make_private(Path(self._settings.fileName()))  # QSettings rewrites the file on sync
         self.tasks.wait_for_done()

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from careercoach.domain.errors import DatabaseTooNewError, UserError
-from careercoach.storage import schema
+from careercoach.storage import revisions, schema
 from careercoach.storage.database import Database
 
 
@@ -21,8 +21,8 @@ def test_known_revisions_match_the_migration_scripts() -> None:
     config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
     scripts = ScriptDirectory.from_config(config)
     oldest_first = [rev.revision for rev in reversed(list(scripts.walk_revisions()))]
-    assert tuple(oldest_first) == schema.KNOWN_REVISIONS
-    assert scripts.get_current_head() == schema.HEAD_REVISION
+    assert tuple(oldest_first) == revisions.KNOWN_REVISIONS
+    assert scripts.get_current_head() == revisions.HEAD_REVISION
 
 
 def test_empty_database_is_migrated_to_head(database_url: str, tmp_path: Path) -> None:

@@ -110,3 +110,27 @@ def test_invalid_import_explains_every_problem(
     assert gui.window.status_label.text() == "Import failed."
     assert gui.window.ladders_page.list_model.row_of("team") == -1
     box.close()
+
+
+def test_a_returning_user_sees_their_own_ladder_without_the_welcome(
+    qtbot: QtBot, isolated_app_dirs: Path, tmp_path: Path
+) -> None:
+    from careercoach.app import main
+    from tests.ui.conftest import start_session
+
+    source = tmp_path / "team.toml"
+    source.write_text(TEAM_LADDER, encoding="utf-8")
+    assert main(["ladder", "import", str(source)]) == 0
+    assert main(["profile", "set", "--name", "Ada", "--ladder", "team", "--target", "senior"]) == 0
+
+    session = start_session(qtbot, isolated_app_dirs)
+    try:
+        page = session.window.ladders_page
+        assert page.current_ladder_id() == "team"
+        assert page.title_label.text() == "Team ladder — version 1"
+        qtbot.waitUntil(lambda: session.data is not None, timeout=20_000)
+        assert session.window.import_action.isEnabled()
+        assert getattr(session.window, "profile_dialog", None) is None
+        assert page.current_ladder_id() == "team"
+    finally:
+        session.close()
