@@ -254,14 +254,19 @@ class MainWindow(QMainWindow):
         if isinstance(error, LadderFormatError):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import Ladder"), "", parent=self)
             box.setText(self.tr("This file is not a valid ladder. Nothing was imported."))
-            box.setInformativeText(
-                self.tr("%n problem(s) found:", "", len(error.problems))
-                + "\n"
-                + "\n".join(
-                    f"{p.location}: {p.message}" if p.location else p.message
-                    for p in error.problems[:8]
-                )
+            count = len(error.problems)
+            heading = (
+                self.tr("1 problem found:")
+                if count == 1
+                else self.tr("{count} problems found:").format(count=count)
             )
+            shown = [
+                f"• {p.location}: {p.message}" if p.location else f"• {p.message}"
+                for p in error.problems[:8]
+            ]
+            if count > len(shown):
+                shown.append(self.tr("… and {more} more (Show Details).").format(more=count - 8))
+            box.setInformativeText("\n".join([heading, *shown]))
             box.setDetailedText("\n".join(f"{p.location}: {p.message}" for p in error.problems))
             box.open()
             self.import_error_box = box

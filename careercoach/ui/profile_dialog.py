@@ -86,6 +86,8 @@ class ProfileDialog(QDialog):
         self.level_summary = QLabel(self)
         self.level_summary.setWordWrap(True)
         self.level_summary.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for a typical level summary even where the dialog cannot grow (small screens).
+        self.level_summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         form.addRow("", self.level_summary)
 
         self.buttons = QDialogButtonBox(

@@ -115,6 +115,17 @@ def test_validate_reports_syntax_errors_with_a_line(
     assert err.startswith(f"{path}:2")
 
 
+def test_validate_a_file_that_is_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(VALID_LADDER.replace("Team ladder", "Équipe").encode("latin-1"))
+    code, out, err = run(capsys, "ladder", "validate", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{path}:2: ")
+    assert "UTF-8" in err
+
+
 def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "ladder", "validate", str(tmp_path / "nope.toml"))
     assert (code, out) == (2, "")

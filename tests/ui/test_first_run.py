@@ -91,3 +91,37 @@ def test_window_geometry_is_remembered(
         assert again.window.size().height() == 500
     finally:
         again.close()
+
+
+def test_a_database_from_a_newer_version_is_explained_and_left_alone(
+    qtbot: QtBot, isolated_app_dirs: Path
+) -> None:
+    import sqlite3
+
+    from careercoach.app import main
+    from careercoach.paths import AppPaths
+    from careercoach.ui.application import create_application
+
+    assert main(["profile", "set", "--name", "Ada"]) == 0
+    database_file = isolated_app_dirs / "careercoach.sqlite3"
+    with sqlite3.connect(database_file) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+
+    create_application()
+    session = GuiSession(AppPaths(isolated_app_dirs), f"sqlite:///{database_file}")
+    qtbot.addWidget(session.window)
+    session.start()
+    qtbot.waitUntil(
+        lambda: getattr(session, "startup_error_box", None) is not None, timeout=20_000
+    )
+    box = session.startup_error_box
+    assert "newer version of CareerCoach" in box.text()
+    assert session.exit_code == 2
+    assert not session.window.import_action.isEnabled()
+    box.accept()
+    qtbot.waitUntil(lambda: not session.window.isVisible())
+    session.close()
+    with sqlite3.connect(database_file) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "9999_future",
+        )
