@@ -41,10 +41,26 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         return EXIT_BAD_INPUT
     database_url = resolve_database_url(args.database_url, environment, paths)
     if args.command is None:
+        problem = _display_problem(environment)
+        if problem:
+            sys.stderr.write(f"careercoach: {problem}\n")
+            return EXIT_BAD_INPUT
         from careercoach.ui.application import run_gui  # Qt is loaded only for the GUI
 
         return run_gui(paths, database_url)
     return _run_cli(args, paths, database_url)
+
+
+def _display_problem(environment: Mapping[str, str]) -> str | None:
+    """Why the GUI cannot open a window here, or None (Qt itself would abort instead)."""
+    if not sys.platform.startswith("linux") or environment.get("QT_QPA_PLATFORM"):
+        return None
+    if environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+        "start CareerCoach from a desktop session, or use its commands (see --help)"
+    )
 
 
 def _run_cli(args: argparse.Namespace, paths: AppPaths, database_url: str) -> int:

@@ -61,10 +61,15 @@ class AppPaths:
         return f"sqlite:///{self.database_file}"
 
     def ensure_directories(self) -> None:
-        """Create the data directory tree, readable by the user only."""
+        """Create the data directory tree, readable by the user only.
+
+        Folders that already exist keep their permissions: ``--data-dir`` may name a
+        folder the user made for other things too.
+        """
         for directory in (self.data_dir, self.rules_dir, self.logs_dir, self.backups_dir):
-            directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-            make_private(directory)
+            if not directory.is_dir():
+                directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+                make_private(directory)
 
 
 def make_private(path: Path) -> None:

@@ -302,3 +302,27 @@ def test_entry_point_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "data-science-ic" in done.stdout
+
+
+def test_gui_without_a_display_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    environ = {"CAREERCOACH_DATA_DIR": os.environ["CAREERCOACH_DATA_DIR"]}
+    code = main([], environ)
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert "no display" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_existing_data_dir_keeps_its_permissions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shared = tmp_path / "Documents"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    assert run(capsys, "--data-dir", str(shared), "profile", "show")[0] == 0
+    assert shared.stat().st_mode & 0o777 == 0o755
+    assert (shared / "logs").stat().st_mode & 0o777 == 0o700
+    assert (shared / "careercoach.sqlite3").stat().st_mode & 0o777 == 0o600
