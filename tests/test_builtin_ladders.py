@@ -13,8 +13,27 @@ from careercoach.resources import builtin_ladder_files
 LADDER_FILES = builtin_ladder_files()
 
 
-def test_the_data_science_ladder_ships() -> None:
-    assert "data-science-ic.toml" in {path.name for path in LADDER_FILES}
+def test_the_three_role_ladders_ship() -> None:
+    assert {path.name for path in LADDER_FILES} >= {
+        "data-science-ic.toml",
+        "ml-engineer.toml",
+        "software-engineer.toml",
+    }
+
+
+def test_cross_cutting_competencies_are_shared() -> None:
+    ladders = [parse_ladder_bytes(path.read_bytes(), "toml") for path in LADDER_FILES]
+    shared = {
+        "ambiguity-and-scope",
+        "delivery",
+        "collaboration",
+        "communication",
+        "direction",
+        "learning-and-innovation",
+    }
+    for ladder in ladders:
+        assert shared <= {competency.id for competency in ladder.competencies}, ladder.id
+        assert ladder.level_ids == ladders[0].level_ids
 
 
 @pytest.mark.parametrize("path", LADDER_FILES, ids=lambda p: p.stem)

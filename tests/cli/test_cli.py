@@ -13,7 +13,7 @@ import pytest
 from careercoach.app import main
 from careercoach.services.ladder_service import LadderService
 
-BUILTIN_IDS = {"data-science-ic"}
+BUILTIN_IDS = {"data-science-ic", "ml-engineer", "software-engineer"}
 
 VALID_LADDER = """\
 id = "team"
