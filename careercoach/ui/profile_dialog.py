@@ -22,7 +22,12 @@ from careercoach.domain.profile import Profile
 from careercoach.services.profile_service import ProfileChanges
 from careercoach.ui.ladder_models import LADDER_ID_ROLE, LadderListModel
 
-ROLE_SUGGESTIONS = ("Data Scientist", "ML Engineer", "Software Engineer")
+# The built-in ladder that fits each suggested role; choosing the role picks the ladder.
+ROLE_LADDERS = {
+    "Data Scientist": "data-science-ic",
+    "ML Engineer": "ml-engineer",
+    "Software Engineer": "software-engineer",
+}
 
 
 class ProfileDialog(QDialog):
@@ -66,7 +71,7 @@ class ProfileDialog(QDialog):
         self.name_edit.setMaxLength(200)
         self.role_combo = QComboBox(self)
         self.role_combo.setEditable(True)
-        self.role_combo.addItems(list(ROLE_SUGGESTIONS))
+        self.role_combo.addItems(list(ROLE_LADDERS))
         self.role_combo.setCurrentText(profile.role)
         role_edit = self.role_combo.lineEdit()
         if role_edit is not None:  # always set for an editable combo box
@@ -111,6 +116,7 @@ class ProfileDialog(QDialog):
         self.ladder_combo.currentIndexChanged.connect(self._on_ladder_combo_changed)
         self.target_combo.currentIndexChanged.connect(self._on_target_combo_changed)
         self.name_edit.textChanged.connect(self._on_name_edit_changed)
+        self.role_combo.currentTextChanged.connect(self._on_role_combo_text_changed)
 
         row = self.ladder_model.row_of(profile.ladder_id)
         self.ladder_combo.setCurrentIndex(max(row, 0))
@@ -153,6 +159,12 @@ class ProfileDialog(QDialog):
         ladder = self._ladders.get(summary.id) if summary else None
         level = ladder.level(self.target_combo.currentData()) if ladder else None
         self.level_summary.setText(level.summary if level else "")
+
+    def _on_role_combo_text_changed(self, role: str) -> None:
+        ladder_id = ROLE_LADDERS.get(role.strip())
+        row = self.ladder_model.row_of(ladder_id) if ladder_id else -1
+        if row >= 0:
+            self.ladder_combo.setCurrentIndex(row)
 
     def _on_name_edit_changed(self, text: str) -> None:
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -35,11 +35,11 @@ def test_welcome_dialog_fills_the_profile(
     dialog.role_combo.setFocus()
     dialog.role_combo.lineEdit().selectAll()
     qtbot.keyClicks(dialog.role_combo.lineEdit(), "ML Engineer")
-    assert dialog.ladder_combo.currentText() == "Data Science IC"
+    assert dialog.ladder_combo.currentText() == "ML Engineer"  # the role picks its ladder
     titles = [dialog.target_combo.itemText(i) for i in range(dialog.target_combo.count())]
-    assert titles[0] == "Associate Data Scientist"
+    assert titles[0] == "Associate ML Engineer"
     assert len(titles) == 6
-    dialog.target_combo.setCurrentIndex(titles.index("Staff Data Scientist"))
+    dialog.target_combo.setCurrentIndex(titles.index("Staff ML Engineer"))
     assert "direction" in dialog.level_summary.text()
 
     with qtbot.waitSignal(gui.window.profile_saved, timeout=10_000):
@@ -51,9 +51,10 @@ def test_welcome_dialog_fills_the_profile(
         profile = services.profile.show()
     finally:
         services.close()
-    assert (profile.name, profile.role, profile.target_level_id) == (
+    assert (profile.name, profile.role, profile.ladder_id, profile.target_level_id) == (
         "Ada Lovelace",
         "ML Engineer",
+        "ml-engineer",
         "staff",
     )
     assert not profile.is_default
