@@ -15,6 +15,12 @@ MISSING: Any = object()
 """Marks a field that a table does not have."""
 
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Longest id, name and version a ladder may use: ids get "-2", "-3"… appended on import
+# and all three are stored in bounded database columns.
+MAX_ID_LENGTH = 80
+MAX_NAME_LENGTH = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _ID_RULE = (
     "an id uses only lowercase letters a-z, digits, '-' and '_', "
     "and starts with a letter or a digit (for example 'senior-2')"
@@ -162,6 +168,7 @@ class Checker:
         *,
         required: bool = False,
         is_id: bool = False,
+        max_length: int | None = None,
     ) -> str:
         """The text at ``key``; required text must not be blank and ids must be valid."""
         where = join_location(location, key)
@@ -182,9 +189,28 @@ class Checker:
             self.problem(
                 where, "invalid-id", f"{json.dumps(value)} is not a valid id: {_ID_RULE}."
             )
-        else:
+        elif (limit := MAX_ID_LENGTH if is_id else max_length) and len(value) > limit:
+            self.problem(
+                where,
+                "too-long",
+                f"'{key}' is {len(value)} characters long; at most {limit} are allowed.",
+            )
+        elif self.valid_text(value, where):
             return value
         return ""
+
+    def valid_text(self, value: str, location: str) -> bool:
+        """False (and a problem) when ``value`` holds a lone surrogate, which is no character."""
+        found = _SURROGATE.search(value)
+        if found is None:
+            return True
+        self.problem(
+            location,
+            "invalid-text",
+            f"The text contains \\u{ord(found.group()):04x}, half of a character pair that "
+            "cannot stand alone; remove it or write the whole character.",
+        )
+        return False
 
     def texts(self, table: Mapping[Any, Any], key: str, location: str) -> tuple[str, ...]:
         """An optional list of non-blank text at ``key``."""
@@ -210,7 +236,7 @@ class Checker:
                 )
             elif not item.strip():
                 self.problem(where, "empty-value", f"Entries of '{key}' must not be blank.")
-            else:
+            elif self.valid_text(item, where):
                 items.append(item)
         return tuple(items)
 
@@ -226,9 +252,9 @@ class Checker:
             )
         if self.setting_values > _MAX_SETTING_VALUES or depth >= _MAX_SETTING_DEPTH:
             return None
-        if isinstance(value, str | bool | int) or (
-            isinstance(value, float) and math.isfinite(value)
-        ):
+        if isinstance(value, str):
+            return value if self.valid_text(value, location) else None
+        if isinstance(value, bool | int) or (isinstance(value, float) and math.isfinite(value)):
             return value
         if isinstance(value, list):
             return [self.setting(v, f"{location}[{i}]", depth + 1) for i, v in enumerate(value)]
@@ -236,6 +262,8 @@ class Checker:
             for key in value:
                 if not isinstance(key, str):
                     self.name_problem(location, key)
+                else:
+                    self.valid_text(key, join_location(location, key))
             return {
                 k: self.setting(v, join_location(location, k), depth + 1)
                 for k, v in value.items()

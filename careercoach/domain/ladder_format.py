@@ -16,6 +16,8 @@ from careercoach.domain.ladder import (
     LevelEstimatePolicy,
 )
 from careercoach.domain.ladder_checks import (
+    MAX_ID_LENGTH,
+    MAX_NAME_LENGTH,
     MISSING,
     Checker,
     FormatProblem,
@@ -199,8 +201,8 @@ def _read_ladder(checker: Checker, document: object) -> Ladder | None:
     checker.fields(doc, "", _LADDER_FIELDS)
     _check_format(checker, doc.get("format", FORMAT_VERSION))
     ladder_id = checker.text(doc, "id", "", required=True, is_id=True)
-    name = checker.text(doc, "name", "", required=True)
-    version = checker.text(doc, "version", "", required=True)
+    name = checker.text(doc, "name", "", required=True, max_length=MAX_NAME_LENGTH)
+    version = checker.text(doc, "version", "", required=True, max_length=MAX_ID_LENGTH)
     description = checker.text(doc, "description", "")
     levels, level_ids, all_known = _read_levels(checker, doc)
     competencies = _read_competencies(checker, doc, level_ids, all_known)

@@ -511,3 +511,57 @@ def test_mutated_documents_give_a_ladder_or_a_format_error(
     for path, drop, replacement in mutations:
         _apply(document, path, drop, replacement)
     _assert_ladder_or_format_error(document)
+
+
+def _minimal_document() -> dict[str, Any]:
+    return {
+        "id": "team",
+        "name": "Team",
+        "version": "1",
+        "levels": [{"id": "junior", "title": "Junior"}],
+        "competencies": [{"id": "delivery", "name": "Delivery", "expectations": {"junior": {}}}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "code", "location"),
+    [
+        (("name",), "Team \ud800", "invalid-text", "name"),
+        (("description",), "\udfff", "invalid-text", "description"),
+        (("id",), "x" * 81, "too-long", "id"),
+        (("name",), "N" * 201, "too-long", "name"),
+        (("version",), "9" * 81, "too-long", "version"),
+    ],
+)
+def test_text_that_cannot_be_stored_is_rejected(
+    path: tuple[str, ...], value: str, code: str, location: str
+) -> None:
+    document = _minimal_document()
+    document[path[0]] = value
+    with pytest.raises(LadderFormatError) as caught:
+        ladder_from_document(document)
+    assert [(p.code, p.location) for p in caught.value.problems] == [(code, location)]
+
+
+def test_lone_surrogates_in_signals_and_policy_are_rejected() -> None:
+    document = _minimal_document()
+    document["competencies"][0]["expectations"]["junior"] = {"signals": ["ok", "bad \ud83d"]}
+    document["policy"] = {"kind": "share-at-level", "note": "\udc00"}
+    with pytest.raises(LadderFormatError) as caught:
+        ladder_from_document(document)
+    locations = {p.location for p in caught.value.problems}
+    assert "competencies[0].expectations.junior.signals[1]" in locations
+    assert "policy.note" in locations
+
+
+@given(text=st.text(alphabet=st.characters(exclude_categories=()), max_size=20))
+def test_any_text_gives_a_storable_ladder_or_a_clear_error(text: str) -> None:
+    document = _minimal_document()
+    document["name"] = text
+    document["competencies"][0]["expectations"]["junior"] = {"signals": [text, "x"]}
+    try:
+        ladder = ladder_from_document(document)
+    except LadderFormatError:
+        return
+    ladder_content_hash(ladder)
+    json.dumps(ladder_to_document(ladder), ensure_ascii=False).encode("utf-8")
