@@ -9,5 +9,5 @@ Clock = Callable[[], dt.datetime]
 
 
 def system_clock() -> dt.datetime:
-    """The local wall-clock time, without time zone (as stored)."""
-    return dt.datetime.now().replace(microsecond=0)
+    """The current time in UTC, stored without a time-zone field (every stored time is UTC)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)

@@ -16,10 +16,13 @@ from careercoach.paths import make_private
 from careercoach.storage.engine import create_database_engine, sqlite_file
 from careercoach.storage.ladder_repository import LadderRepository
 from careercoach.storage.profile_repository import ProfileRepository
+from careercoach.storage.revisions import HEAD_REVISION
 from careercoach.storage.schema import (
     MigrationResult,
     SchemaStatus,
+    refuse_newer,
     schema_status,
+    sqlite_revision,
     upgrade_schema,
 )
 
@@ -39,8 +42,6 @@ class Database:
         self.url = url
         self._database_file = sqlite_file(url)
         self._backups_dir = backups_dir
-        if self._database_file is not None:
-            self._database_file.parent.mkdir(parents=True, exist_ok=True)
         self._engine: Engine = create_database_engine(url)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
@@ -50,11 +51,24 @@ class Database:
         return self._database_file
 
     def status(self) -> SchemaStatus:
-        """The stored schema revision against the one this version expects."""
+        """The stored schema revision against the one this version expects.
+
+        A SQLite file is first read without the engine, whose connections switch the file
+        to WAL mode: a database from a newer version is refused with not a byte changed,
+        and a missing file is not created.
+        """
+        if self._database_file is not None:
+            if not self._database_file.exists():
+                return SchemaStatus(current=None, head=HEAD_REVISION)
+            refuse_newer(sqlite_revision(self._database_file))
         return schema_status(self._engine)
 
     def upgrade(self) -> MigrationResult:
         """Migrate to the current schema (backing the SQLite file up first)."""
+        if self._database_file is not None:
+            if self._database_file.exists():
+                refuse_newer(sqlite_revision(self._database_file))
+            _create_parent(self._database_file)
         result = upgrade_schema(
             self._engine, database_file=self._database_file, backups_dir=self._backups_dir
         )
@@ -83,3 +97,14 @@ class Database:
     def close(self) -> None:
         """Release every pooled connection."""
         self._engine.dispose()
+
+
+def _create_parent(database_file: Path) -> None:
+    try:
+        database_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            "database-folder",
+            f"cannot create the folder for the database {database_file}: "
+            f"{error.strerror or error}",
+        ) from error

@@ -16,7 +16,7 @@ def parse_database_url(url: str) -> URL:
     """Parse ``url`` or raise a UserError that says what a URL looks like."""
     try:
         return make_url(url)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:
         raise UserError(
             "database-url-invalid",
             f"'{url}' is not a database URL (expected e.g. sqlite:///path/to/file.sqlite3 "
@@ -34,6 +34,10 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 commits before every DDL statement on its own, which would leave a
+    # failed migration half-applied. Let SQLAlchemy own the transactions instead (its
+    # documented pysqlite recipe): no implicit BEGIN here, an explicit one in _begin.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -62,4 +66,9 @@ def create_database_engine(url: str) -> Engine:
         ) from error
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")

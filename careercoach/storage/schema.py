@@ -62,6 +62,32 @@ def read_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def sqlite_revision(database_file: Path) -> str | None:
+    """The revision in a SQLite file, read without changing a byte (None: not recorded)."""
+    try:
+        connection = sqlite3.connect(f"{database_file.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return str(row[0]) if row else None
+
+
+def refuse_newer(revision: str | None) -> None:
+    """Raise DatabaseTooNewError when ``revision`` comes from a newer CareerCoach."""
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseTooNewError(
+            "database-too-new",
+            f"this database was written by a newer version of CareerCoach (schema {revision}); "
+            "install that version or newer to open it — nothing was changed",
+            revision=revision,
+        )
+
+
 def schema_status(engine: Engine) -> SchemaStatus:
     """The stored revision and the one this version expects.
 
@@ -76,13 +102,7 @@ def schema_status(engine: Engine) -> SchemaStatus:
             "database-unreachable",
             f"cannot open the database: {error.__class__.__name__}: {_first_line(error)}",
         ) from error
-    if current is not None and current not in KNOWN_REVISIONS:
-        raise DatabaseTooNewError(
-            "database-too-new",
-            f"this database was written by a newer version of CareerCoach (schema {current}); "
-            "install that version or newer to open it — nothing was changed",
-            revision=current,
-        )
+    refuse_newer(current)
     return SchemaStatus(current=current, head=HEAD_REVISION)
 
 
@@ -104,9 +124,17 @@ def upgrade_schema(
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as error:
+        kept = f"; a copy from before it is in {backup}" if backup else ""
+        raise UserError(
+            "migration-failed",
+            f"the database could not be upgraded and was left as it was{kept}: "
+            f"{_first_line(error)}",
+        ) from error
     if database_file is not None:
         make_private(database_file)
     return MigrationResult(status.current, status.head, backup)

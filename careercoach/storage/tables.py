@@ -32,7 +32,8 @@ class LadderVersionRow(Base):
     __table_args__ = (UniqueConstraint("ladder_id", "content_hash"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    ladder_id: Mapped[str] = mapped_column(ForeignKey("ladders.id", ondelete="CASCADE"))
+    # RESTRICT: assessments will pin versions, so a ladder with versions is never deleted.
+    ladder_id: Mapped[str] = mapped_column(ForeignKey("ladders.id", ondelete="RESTRICT"))
     content_hash: Mapped[str] = mapped_column(String(64))
     version: Mapped[str] = mapped_column(String(100))
     document: Mapped[str] = mapped_column(Text)

@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column(
             "ladder_id",
             sa.String(100),
-            sa.ForeignKey("ladders.id", ondelete="CASCADE"),
+            sa.ForeignKey("ladders.id", ondelete="RESTRICT"),
             nullable=False,
         ),
         sa.Column("content_hash", sa.String(64), nullable=False),
