@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -16,6 +17,7 @@ from careercoach.paths import AppPaths, resolve_database_url, resolve_paths
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 _log = logging.getLogger("careercoach")
 
@@ -31,6 +33,9 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         return EXIT_BAD_INPUT
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
+    if args.data_dir is not None and not args.data_dir.strip():
+        sys.stderr.write("careercoach: --data-dir needs a folder, not an empty value\n")
+        return EXIT_BAD_INPUT
     paths = resolve_paths(args.data_dir, environment)
     try:
         paths.ensure_directories()
@@ -66,13 +71,29 @@ def _display_problem(environment: Mapping[str, str]) -> str | None:
 def _run_cli(args: argparse.Namespace, paths: AppPaths, database_url: str) -> int:
     from careercoach.cli.main import run_command  # the database layer, only when needed
 
+    # Output that the terminal cannot encode is escaped rather than failing after the work.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return run_command(args, paths, database_url)
     except UserError as error:
         sys.stderr.write(f"careercoach: {error.message}\n")
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("careercoach: interrupted\n")
+        return EXIT_INTERRUPTED
     except Exception:
-        _log.exception("unexpected failure running %s", args)
+        # The command line may hold a database password: log the command, not the arguments.
+        command = " ".join(
+            str(part)
+            for part in (
+                args.command,
+                *(v for k, v in vars(args).items() if k.endswith("_command")),
+            )
+            if part
+        )
+        _log.exception("unexpected failure running '%s'", command)
         sys.stderr.write(f"careercoach: unexpected error; the details are in {paths.log_file}\n")
         return EXIT_FAILURE
 

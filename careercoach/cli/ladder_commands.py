@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from careercoach.cli.output import print_json, print_line
+from careercoach.domain.errors import UserError
 from careercoach.domain.ladder_codec import LadderFileFormat
+from careercoach.domain.ladder_format import LadderFormatError
 from careercoach.services.app_services import AppServices
 from careercoach.services.ladder_service import validate_ladder_file
 
@@ -47,7 +49,15 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_import(services: AppServices, args: argparse.Namespace) -> int:
     """Store a ladder file and print the new ladder's id."""
     chosen: LadderFileFormat | None = None if args.format == "auto" else args.format
-    result = services.ladders.import_file(Path(args.file), chosen)
+    try:
+        result = services.ladders.import_file(Path(args.file), chosen)
+    except LadderFormatError as error:
+        count = len(error.problems)
+        raise UserError(
+            "ladder-import-invalid",
+            f"{args.file} is not a valid ladder ({count} problem{'s' if count != 1 else ''}); "
+            f"`careercoach ladder validate {args.file}` lists them — nothing was imported",
+        ) from error
     print_line(result.summary.id)
     return EXIT_OK
 

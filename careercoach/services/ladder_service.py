@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +26,15 @@ if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
     from careercoach.storage.database import Database
 
 NATIVE_FORMATS: tuple[LadderFileFormat, ...] = ("toml", "yaml", "json")
+MAX_FILE_BYTES = 10_000_000
+
+_log = logging.getLogger("careercoach.services")
+
+
+def same_ladder_ids(ladder_id: str, taken: set[str]) -> set[str]:
+    """The ids an import of ``ladder_id`` may have been stored under: it, or it with -N."""
+    pattern = re.compile(re.escape(ladder_id) + r"(-[0-9]+)?")
+    return {candidate for candidate in taken if pattern.fullmatch(candidate)}
 
 
 @dataclass(frozen=True)
@@ -41,11 +53,23 @@ class LadderService:
         self._clock = clock
 
     def sync_builtin(self, files: Sequence[Path]) -> list[LadderSummary]:
-        """Store the shipped ladders; a changed file becomes a new pinned version."""
-        ladders = [read_ladder_file(path) for path in files]
+        """Store the shipped ladders; a changed file becomes a new pinned version.
+
+        A built-in ladder new in this version whose id the user's own imported ladder
+        already has is not installed: the user's ladder stays as it is.
+        """
+        ladders = [_read_builtin(path) for path in files]
+        stored: list[LadderSummary] = []
         with self._database.unit_of_work() as work:
-            stored = [work.ladders.save(lad, builtin=True, now=self._clock()) for lad in ladders]
-        return [item.summary() for item in stored]
+            taken = work.ladders.ids()
+            for ladder in ladders:
+                if ladder.id in taken and not work.ladders.get(ladder.id).builtin:
+                    _log.warning(
+                        "built-in ladder %s skipped: an imported ladder has its id", ladder.id
+                    )
+                    continue
+                stored.append(work.ladders.save(ladder, builtin=True, now=self._clock()).summary())
+        return stored
 
     def list_ladders(self) -> list[LadderSummary]:
         """Every ladder the user can pick."""
@@ -70,10 +94,11 @@ class LadderService:
         ladder = read_ladder_file(path, file_format)
         with self._database.unit_of_work() as work:
             taken = work.ladders.ids()
-            if ladder.id in taken:
-                existing = work.ladders.get(ladder.id)
-                if existing.ladder == ladder:
+            for candidate in sorted(same_ladder_ids(ladder.id, taken)):
+                existing = work.ladders.get(candidate)
+                if existing.ladder == replace(ladder, id=candidate):
                     return ImportResult(existing.summary(), already_present=True)
+            if ladder.id in taken:
                 ladder = replace(ladder, id=unique_ladder_id(ladder.id, taken))
             stored = work.ladders.save(ladder, builtin=False, now=self._clock())
         return ImportResult(stored.summary(), already_present=False)
@@ -89,6 +114,13 @@ class LadderService:
         ladder = self.get_ladder(ladder_id)
         write_text_file(path, render_ladder(ladder, file_format))
         return path
+
+
+def _read_builtin(path: Path) -> Ladder:
+    try:
+        return read_ladder_file(path)
+    except UserError as error:  # a shipped file is broken: a bug, not the user's doing
+        raise RuntimeError(f"built-in ladder {path} cannot be read: {error.message}") from error
 
 
 def validate_ladder_file(path: Path) -> list[FormatProblem]:
@@ -118,8 +150,19 @@ def read_ladder_file(path: Path, file_format: LadderFileFormat | None = None) ->
 
 
 def read_bytes(path: Path) -> bytes:
-    """The content of ``path``, or a UserError saying why it cannot be read."""
+    """The content of a regular file of at most 10 MB, or a UserError saying why not."""
     try:
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        if path.exists() and not path.is_file():
+            raise UserError("file-not-regular", f"{path}: is not a regular file", path=str(path))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UserError(
+                "file-too-large",
+                f"{path}: is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
+                "this is not a ladder file",
+                path=str(path),
+            )
         return path.read_bytes()
     except FileNotFoundError as error:
         raise UserError("file-not-found", f"{path}: no such file", path=str(path)) from error
@@ -130,10 +173,17 @@ def read_bytes(path: Path) -> bytes:
 
 
 def write_text_file(path: Path, content: str) -> None:
-    """Write ``content`` as UTF-8, or raise a UserError saying why it cannot be written."""
+    """Write ``content`` as UTF-8, replacing ``path`` only once it is complete.
+
+    Raises:
+        UserError: the file cannot be written; an existing file is left as it was.
+    """
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        path.write_text(content, encoding="utf-8")
+        partial.write_text(content, encoding="utf-8")
+        os.replace(partial, path)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         raise UserError(
             "file-unwritable", f"{path}: {error.strerror or error}", path=str(path)
         ) from error

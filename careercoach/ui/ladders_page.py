@@ -47,8 +47,10 @@ class LaddersPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.description_label = QLabel(self)
         self.description_label.setWordWrap(True)
+        self.description_label.setTextFormat(Qt.TextFormat.PlainText)  # text from ladder files
         self.description_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )

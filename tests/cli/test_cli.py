@@ -326,3 +326,108 @@ def test_existing_data_dir_keeps_its_permissions(
     assert shared.stat().st_mode & 0o777 == 0o755
     assert (shared / "logs").stat().st_mode & 0o777 == 0o700
     assert (shared / "careercoach.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_importing_the_same_renamed_ladder_again_stores_it_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first = tmp_path / "team.toml"
+    first.write_text(VALID_LADDER, encoding="utf-8")
+    second = tmp_path / "team-v3.toml"
+    second.write_text(VALID_LADDER.replace('version = "2"', 'version = "3"'), encoding="utf-8")
+    assert run(capsys, "ladder", "import", str(first))[1] == "team\n"
+    assert run(capsys, "ladder", "import", str(second))[1] == "team-2\n"
+    assert run(capsys, "ladder", "import", str(second))[1] == "team-2\n"
+    assert run(capsys, "ladder", "import", str(first))[1] == "team\n"
+    ladders = json.loads(run(capsys, "ladder", "list", "--json")[1])["ladders"]
+    assert sorted(ladder["id"] for ladder in ladders if not ladder["builtin"]) == [
+        "team",
+        "team-2",
+    ]
+
+
+def test_importing_an_invalid_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(VALID_LADDER.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
+    code, out, err = run(capsys, "ladder", "import", str(path))
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert "not a valid ladder (1 problem)" in err
+    assert "ladder validate" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "directory"])
+def test_validate_refuses_what_is_not_a_regular_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "ladder.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    code, out, err = run(capsys, "ladder", "validate", str(path))
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+
+
+def test_a_built_in_ladder_never_replaces_an_imported_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercoach.resources import builtin_ladder_files
+    from careercoach.services import app_services
+
+    shipped = builtin_ladder_files()
+    older = [path for path in shipped if path.stem != "ml-engineer"]
+    monkeypatch.setattr(app_services, "builtin_ladder_files", lambda: older)
+    mine = tmp_path / "mine.toml"
+    mine.write_text(VALID_LADDER.replace('id = "team"', 'id = "ml-engineer"'), encoding="utf-8")
+    assert run(capsys, "ladder", "import", str(mine))[1] == "ml-engineer\n"
+
+    monkeypatch.setattr(app_services, "builtin_ladder_files", lambda: shipped)
+    ladders = json.loads(run(capsys, "ladder", "list", "--json")[1])["ladders"]
+    same_id = [ladder for ladder in ladders if ladder["id"] == "ml-engineer"]
+    assert len(same_id) == 1
+    assert same_id[0]["name"] == "Team ladder"
+    assert same_id[0]["builtin"] is False
+
+
+def test_the_log_never_holds_the_database_password(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_app_dirs: Path
+) -> None:
+    def explode(self: LadderService) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(LadderService, "list_ladders", explode)
+    url = f"sqlite:///{isolated_app_dirs / 'x.sqlite3'}?password=hunter2"
+    assert run(capsys, "--database-url", url, "ladder", "list")[0] == 1
+    log = (isolated_app_dirs / "logs" / "careercoach.log").read_text(encoding="utf-8")
+    assert "ladder list" in log
+    assert "hunter2" not in log
+
+
+def test_empty_data_dir_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--data-dir", "", "profile", "show")
+    assert (code, out) == (2, "")
+    assert "--data-dir" in err
+
+
+def test_failed_export_keeps_the_existing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "ladder.toml"
+    target.write_text("precious", encoding="utf-8")
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    code, _, err = run(capsys, "ladder", "export", "data-science-ic", "-o", str(target))
+    monkeypatch.undo()
+    assert code == 2
+    assert "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
