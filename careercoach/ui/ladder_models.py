@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Sequence
 
@@ -28,6 +29,11 @@ _Index = QModelIndex | QPersistentModelIndex
 # characters, so six levels fit side by side without a horizontal scroll bar.
 LEVEL_HEADER_WIDTH = 16
 COMPETENCY_HEADER_WIDTH = 22
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` shown as written: Qt would render text from a ladder file that looks like HTML."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -70,8 +76,10 @@ class LadderListModel(QAbstractListModel):
             return summary.name
         if role == Qt.ItemDataRole.ToolTipRole:
             origin = self.tr("built-in") if summary.builtin else self.tr("imported")
-            return self.tr("{name}, version {version} ({origin})").format(
-                name=summary.name, version=summary.version, origin=origin
+            return plain_tooltip(
+                self.tr("{name}, version {version} ({origin})").format(
+                    name=summary.name, version=summary.version, origin=origin
+                )
             )
         if role == LADDER_ID_ROLE:
             return summary.id
@@ -128,8 +136,10 @@ class LadderGridModel(QAbstractTableModel):
                 return self.tr("Not expected at this level")
             return expectation.summary or self.tr("See signals")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{competency} at {level}").format(
-                competency=competency.name, level=level.title
+            return plain_tooltip(
+                self.tr("{competency} at {level}").format(
+                    competency=competency.name, level=level.title
+                )
             )
         if role == Qt.ItemDataRole.ForegroundRole and expectation.is_empty:
             return QApplication.palette().brush(
@@ -160,7 +170,7 @@ class LadderGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _wrapped(level.title, LEVEL_HEADER_WIDTH)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return level.summary or level.title
+                return plain_tooltip(level.summary or level.title)
             return None
         if not 0 <= section < len(self._ladder.competencies):
             return None
@@ -168,5 +178,7 @@ class LadderGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _wrapped(competency.name, COMPETENCY_HEADER_WIDTH)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(filter(None, (competency.category, competency.description)))
+            return plain_tooltip(
+                "\n".join(filter(None, (competency.category, competency.description)))
+            )
         return None
