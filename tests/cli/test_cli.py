@@ -12,32 +12,9 @@ import pytest
 
 from careercoach.app import main
 from careercoach.services.ladder_service import LadderService
+from tests.sample_ladders import TEAM_LADDER_TOML
 
 BUILTIN_IDS = {"data-science-ic", "ml-engineer", "software-engineer"}
-
-VALID_LADDER = """\
-id = "team"
-name = "Team ladder"
-version = "2"
-
-[[levels]]
-id = "junior"
-title = "Junior"
-
-[[levels]]
-id = "senior"
-title = "Senior"
-
-[[competencies]]
-id = "delivery"
-name = "Delivery"
-
-[competencies.expectations.junior]
-summary = "Delivers given tasks."
-signals = ["Closes tickets", "Asks early"]
-
-[competencies.expectations.senior]
-"""
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -84,12 +61,12 @@ def test_ladder_list_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_validate_a_valid_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "team.toml"
-    path.write_text(VALID_LADDER, encoding="utf-8")
+    path.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     assert run(capsys, "ladder", "validate", str(path)) == (0, f"{path}: valid ladder\n", "")
 
 
 def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    broken = VALID_LADDER.replace('name = "Delivery"', 'name = ""').replace(
+    broken = TEAM_LADDER_TOML.replace('name = "Delivery"', 'name = ""').replace(
         "[competencies.expectations.senior]", "[competencies.expectations.staff]"
     )
     path = tmp_path / "broken.toml"
@@ -119,7 +96,7 @@ def test_validate_a_file_that_is_not_utf8(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes(VALID_LADDER.replace("Team ladder", "Équipe").encode("latin-1"))
+    path.write_bytes(TEAM_LADDER_TOML.replace("Team ladder", "Équipe").encode("latin-1"))
     code, out, err = run(capsys, "ladder", "validate", str(path))
     assert (code, out) == (2, "")
     assert err.startswith(f"{path}:2: ")
@@ -135,11 +112,13 @@ def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 def test_import_then_export_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = tmp_path / "team.toml"
-    source.write_text(VALID_LADDER, encoding="utf-8")
+    source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     assert run(capsys, "ladder", "import", str(source)) == (0, "team\n", "")
     assert run(capsys, "ladder", "import", str(source)) == (0, "team\n", "")
     clashing = tmp_path / "other.toml"
-    clashing.write_text(VALID_LADDER.replace('version = "2"', 'version = "3"'), encoding="utf-8")
+    clashing.write_text(
+        TEAM_LADDER_TOML.replace('version = "2"', 'version = "3"'), encoding="utf-8"
+    )
     assert run(capsys, "ladder", "import", str(clashing)) == (0, "team-2\n", "")
 
     exported = tmp_path / "out" / "team.yaml"
@@ -332,9 +311,9 @@ def test_importing_the_same_renamed_ladder_again_stores_it_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     first = tmp_path / "team.toml"
-    first.write_text(VALID_LADDER, encoding="utf-8")
+    first.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     second = tmp_path / "team-v3.toml"
-    second.write_text(VALID_LADDER.replace('version = "2"', 'version = "3"'), encoding="utf-8")
+    second.write_text(TEAM_LADDER_TOML.replace('version = "2"', 'version = "3"'), encoding="utf-8")
     assert run(capsys, "ladder", "import", str(first))[1] == "team\n"
     assert run(capsys, "ladder", "import", str(second))[1] == "team-2\n"
     assert run(capsys, "ladder", "import", str(second))[1] == "team-2\n"
@@ -350,7 +329,7 @@ def test_importing_an_invalid_file_is_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "broken.toml"
-    path.write_text(VALID_LADDER.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
+    path.write_text(TEAM_LADDER_TOML.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
     code, out, err = run(capsys, "ladder", "import", str(path))
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
@@ -384,7 +363,9 @@ def test_a_built_in_ladder_never_replaces_an_imported_one(
     older = [path for path in shipped if path.stem != "ml-engineer"]
     monkeypatch.setattr(app_services, "builtin_ladder_files", lambda: older)
     mine = tmp_path / "mine.toml"
-    mine.write_text(VALID_LADDER.replace('id = "team"', 'id = "ml-engineer"'), encoding="utf-8")
+    mine.write_text(
+        TEAM_LADDER_TOML.replace('id = "team"', 'id = "ml-engineer"'), encoding="utf-8"
+    )
     assert run(capsys, "ladder", "import", str(mine))[1] == "ml-engineer\n"
 
     monkeypatch.setattr(app_services, "builtin_ladder_files", lambda: shipped)

@@ -11,31 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from careercoach.ui.application import GuiSession
 from careercoach.ui.ladder_models import LADDER_ID_ROLE
-
-TEAM_LADDER = """\
-id = "team"
-name = "Team ladder"
-version = "1"
-
-[[levels]]
-id = "junior"
-title = "Junior"
-
-[[levels]]
-id = "senior"
-title = "Senior"
-
-[[competencies]]
-id = "delivery"
-name = "Delivery"
-category = "Impact"
-
-[competencies.expectations.junior]
-summary = "Delivers given tasks."
-signals = ["Closes the tickets it is given", "Asks early when blocked"]
-
-[competencies.expectations.senior]
-"""
+from tests.sample_ladders import TEAM_LADDER_TOML
 
 
 def dismiss_welcome(qtbot: QtBot, gui: GuiSession) -> None:
@@ -84,7 +60,7 @@ def test_models_follow_the_qt_contract(
 def test_import_shows_the_new_ladder(qtbot: QtBot, gui: GuiSession, tmp_path: Path) -> None:
     dismiss_welcome(qtbot, gui)
     source = tmp_path / "team.toml"
-    source.write_text(TEAM_LADDER, encoding="utf-8")
+    source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     page = gui.window.ladders_page
     with qtbot.waitSignal(page.ladder_shown, timeout=10_000) as shown:
         gui.window.import_ladder(source)
@@ -101,7 +77,7 @@ def test_invalid_import_explains_every_problem(
 ) -> None:
     dismiss_welcome(qtbot, gui)
     source = tmp_path / "broken.toml"
-    source.write_text(TEAM_LADDER.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
+    source.write_text(TEAM_LADDER_TOML.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
     gui.window.import_ladder(source)
     qtbot.waitUntil(lambda: getattr(gui.window, "import_error_box", None) is not None)
     box: QMessageBox = gui.window.import_error_box
@@ -119,7 +95,7 @@ def test_a_returning_user_sees_their_own_ladder_without_the_welcome(
     from tests.ui.conftest import start_session
 
     source = tmp_path / "team.toml"
-    source.write_text(TEAM_LADDER, encoding="utf-8")
+    source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     assert main(["ladder", "import", str(source)]) == 0
     assert main(["profile", "set", "--name", "Ada", "--ladder", "team", "--target", "senior"]) == 0
 
@@ -127,7 +103,7 @@ def test_a_returning_user_sees_their_own_ladder_without_the_welcome(
     try:
         page = session.window.ladders_page
         assert page.current_ladder_id() == "team"
-        assert page.title_label.text() == "Team ladder — version 1"
+        assert page.title_label.text() == "Team ladder — version 2"
         qtbot.waitUntil(lambda: session.data is not None, timeout=20_000)
         assert session.window.import_action.isEnabled()
         assert getattr(session.window, "profile_dialog", None) is None

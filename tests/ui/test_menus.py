@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from careercoach import __version__
 from careercoach.ui.application import GuiSession
 from careercoach.ui.ladder_models import LadderGridModel
-from tests.ui.test_ladders_page import TEAM_LADDER, dismiss_welcome
+from tests.sample_ladders import TEAM_LADDER_TOML
+from tests.ui.test_ladders_page import dismiss_welcome
 
 
 def menu_titles(gui: GuiSession) -> list[str]:
@@ -37,7 +38,7 @@ def test_file_import_ladder_from_the_menu(
 ) -> None:
     dismiss_welcome(qtbot, gui)
     source = tmp_path / "team.toml"
-    source.write_text(TEAM_LADDER, encoding="utf-8")
+    source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     asked: list[str] = []
 
     def choose_file(parent: QWidget, caption: str, folder: str, filters: str) -> tuple[str, str]:
