@@ -23,11 +23,16 @@ class Expectation:
     summary: str = ""
     signals: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    details: Mapping[str, str] = field(default_factory=dict)
+    """Other fields an imported format gives for this cell, kept as text (e.g. proficiency)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "details", _frozen_mapping(self.details))
 
     @property
     def is_empty(self) -> bool:
         """True when the ladder deliberately says nothing for this cell."""
-        return not (self.summary or self.signals or self.examples)
+        return not (self.summary or self.signals or self.examples or self.details)
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,19 @@ class LevelEstimatePolicy:
 
 
 @dataclass(frozen=True)
+class NamedTarget:
+    """A named target profile, such as a role: the level each competency should reach."""
+
+    id: str
+    name: str
+    levels: Mapping[str, str] = field(default_factory=dict)
+    """Competency id to level id; competencies not named have no target."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "levels", _frozen_mapping(self.levels))
+
+
+@dataclass(frozen=True)
 class Ladder:
     """A complete career ladder: identity, ordered levels and competencies."""
 
@@ -83,6 +101,7 @@ class Ladder:
     levels: tuple[Level, ...]
     competencies: tuple[Competency, ...]
     policy: LevelEstimatePolicy | None = None
+    targets: tuple[NamedTarget, ...] = ()
 
     @property
     def level_ids(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from careercoach.domain.ladder_checks import (
     short,
     suggestion,
 )
+from careercoach.domain.ladder_targets import read_details, read_targets, targets_document
 
 __all__ = [
     "FORMAT_VERSION",
@@ -48,10 +49,11 @@ _LADDER_FIELDS = (
     "levels",
     "competencies",
     "policy",
+    "targets",
 )
 _LEVEL_FIELDS = ("id", "title", "summary")
 _COMPETENCY_FIELDS = ("id", "name", "category", "description", "expectations")
-_EXPECTATION_FIELDS = ("summary", "signals", "examples")
+_EXPECTATION_FIELDS = ("summary", "signals", "examples", "details")
 _PLURALS = {"level": "levels", "competency": "competencies"}
 
 
@@ -122,6 +124,8 @@ def ladder_to_document(ladder: Ladder) -> dict[str, Any]:
     if ladder.policy is not None:
         settings = {k: _plain(v) for k, v in ladder.policy.settings.items() if k != "kind"}
         document["policy"] = {"kind": ladder.policy.kind, **settings}
+    if ladder.targets:
+        document["targets"] = targets_document(ladder.targets)
     return document
 
 
@@ -172,6 +176,8 @@ def _expectation_document(expectation: Expectation) -> dict[str, Any]:
         document["signals"] = list(expectation.signals)
     if expectation.examples:
         document["examples"] = list(expectation.examples)
+    if expectation.details:
+        document["details"] = dict(expectation.details)
     return document
 
 
@@ -207,7 +213,10 @@ def _read_ladder(checker: Checker, document: object) -> Ladder | None:
     levels, level_ids, all_known = _read_levels(checker, doc)
     competencies = _read_competencies(checker, doc, level_ids, all_known)
     policy = _read_policy(checker, doc)
-    return Ladder(ladder_id, name, version, description, levels, competencies, policy)
+    targets = read_targets(
+        checker, doc, {c.id for c in competencies}, {level.id for level in levels}
+    )
+    return Ladder(ladder_id, name, version, description, levels, competencies, policy, targets)
 
 
 def _check_format(checker: Checker, value: object) -> None:
@@ -363,6 +372,7 @@ def _read_expectation(checker: Checker, value: object, location: str) -> Expecta
         summary=checker.text(table, "summary", location),
         signals=checker.texts(table, "signals", location),
         examples=checker.texts(table, "examples", location),
+        details=read_details(checker, table, location),
     )
 
 

@@ -1,0 +1,1 @@
+"""Adapters that read published career-ladder formats into the ladder model."""
