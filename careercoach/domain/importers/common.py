@@ -117,3 +117,21 @@ def load_yaml(text: str) -> object:
         ) from None
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         raise LadderImportError("", f"not valid YAML: {error}") from None
+
+
+def file_stem(source_name: str) -> str:
+    """The file name without folders, a ``.dist`` suffix or its extension."""
+    base = re.split(r"[\\/]", source_name)[-1].strip()
+    base = re.sub(r"\.dist$", "", base, flags=re.IGNORECASE)
+    stem, dot, _extension = base.rpartition(".")
+    if dot and not stem and base.count(".") == 1:
+        stem = ""  # ".yml": an extension alone names nothing
+    elif not (dot and stem):
+        stem = base
+    return stem.encode("utf-8", "replace").decode("utf-8")
+
+
+def humanise(text: str) -> str:
+    """A display name from an identifier: separators become spaces, first letter a capital."""
+    words = " ".join(re.split(r"[-_\s]+", text)).strip()
+    return words[:1].upper() + words[1:]
