@@ -8,7 +8,7 @@ from pathlib import Path
 
 from careercoach.cli.output import print_json, print_line
 from careercoach.domain.errors import UserError
-from careercoach.domain.ladder_codec import LadderFileFormat
+from careercoach.domain.importers.registry import ImportFormat
 from careercoach.domain.ladder_format import LadderFormatError
 from careercoach.services.app_services import AppServices
 from careercoach.services.ladder_service import validate_ladder_file
@@ -48,7 +48,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_import(services: AppServices, args: argparse.Namespace) -> int:
     """Store a ladder file and print the new ladder's id."""
-    chosen: LadderFileFormat | None = None if args.format == "auto" else args.format
+    chosen: ImportFormat | None = None if args.format == "auto" else args.format
     try:
         result = services.ladders.import_file(Path(args.file), chosen)
     except LadderFormatError as error:
@@ -58,6 +58,8 @@ def run_import(services: AppServices, args: argparse.Namespace) -> int:
             f"{args.file} is not a valid ladder ({count} problem{'s' if count != 1 else ''}); "
             f"`careercoach ladder validate {args.file}` lists them — nothing was imported",
         ) from error
+    for warning in result.warnings:  # what the format had that could not be mapped
+        sys.stderr.write(f"careercoach: warning: {warning}\n")
     print_line(result.summary.id)
     return EXIT_OK
 

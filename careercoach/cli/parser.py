@@ -8,7 +8,17 @@ from typing import NoReturn
 
 from careercoach import APP_NAME, __version__
 
-LADDER_IMPORT_FORMATS = ("auto", "toml", "yaml", "json")
+LADDER_IMPORT_FORMATS = (
+    "auto",
+    "toml",
+    "yaml",
+    "json",
+    "csv",
+    "ft",
+    "monzo",
+    "snowflake",
+    "radar",
+)
 
 
 class UsageError(Exception):

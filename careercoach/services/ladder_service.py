@@ -11,6 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careercoach.domain.errors import UserError
+from careercoach.domain.importers.common import (
+    MAX_IMPORT_BYTES,
+    ImportedLadder,
+    LadderImportError,
+)
+from careercoach.domain.importers.registry import ImportFormat, import_ladder_bytes
 from careercoach.domain.ladder import Ladder
 from careercoach.domain.ladder_catalog import LadderSummary, StoredLadder, unique_ladder_id
 from careercoach.domain.ladder_codec import (
@@ -19,7 +25,12 @@ from careercoach.domain.ladder_codec import (
     parse_ladder_bytes,
     render_ladder,
 )
-from careercoach.domain.ladder_format import FormatProblem, LadderFormatError
+from careercoach.domain.ladder_format import (
+    FormatProblem,
+    LadderFormatError,
+    ladder_from_document,
+    ladder_to_document,
+)
 from careercoach.services.clock import Clock, system_clock
 
 if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
@@ -43,6 +54,7 @@ class ImportResult:
 
     summary: LadderSummary
     already_present: bool
+    warnings: tuple[str, ...] = ()
 
 
 class LadderService:
@@ -85,35 +97,53 @@ class LadderService:
         with self._database.unit_of_work() as work:
             return work.ladders.get(ladder_id)
 
-    def import_file(self, path: Path, file_format: LadderFileFormat | None = None) -> ImportResult:
-        """Read a ladder file and store it under a free id.
+    def import_file(self, path: Path, file_format: ImportFormat | None = None) -> ImportResult:
+        """Read a ladder file in any supported format and store it (see ``store_import``)."""
+        return self.store_import(read_import(path, file_format))
+
+    def store_import(self, imported: ImportedLadder) -> ImportResult:
+        """Store an imported ladder under a free id.
 
         The same content imported twice is stored once. A ladder whose id is taken by a
         different ladder gets ``-2``, ``-3``… appended.
         """
-        ladder = read_ladder_file(path, file_format)
+        ladder = imported.ladder
         with self._database.unit_of_work() as work:
             taken = work.ladders.ids()
             for candidate in sorted(same_ladder_ids(ladder.id, taken)):
                 existing = work.ladders.get(candidate)
                 if existing.ladder == replace(ladder, id=candidate):
-                    return ImportResult(existing.summary(), already_present=True)
+                    return ImportResult(existing.summary(), True, imported.warnings)
             if ladder.id in taken:
                 ladder = replace(ladder, id=unique_ladder_id(ladder.id, taken))
             stored = work.ladders.save(ladder, builtin=False, now=self._clock())
-        return ImportResult(stored.summary(), already_present=False)
+        return ImportResult(stored.summary(), False, imported.warnings)
 
     def export_file(self, ladder_id: str, path: Path) -> Path:
-        """Write a ladder in the format its file name asks for (.toml, .yaml, .json)."""
-        file_format = format_for_filename(path.name)
-        if file_format is None:
-            raise UserError(
-                "ladder-export-format",
-                f"{path}: choose a file name ending in .toml, .yaml, .yml or .json",
-            )
-        ladder = self.get_ladder(ladder_id)
-        write_text_file(path, render_ladder(ladder, file_format))
-        return path
+        """Write a stored ladder in the format its file name asks for (.toml, .yaml, .json)."""
+        return write_ladder_file(self.get_ladder(ladder_id), path)
+
+    def save_edited(self, ladder: Ladder) -> LadderSummary:
+        """Store an edited ladder as its new current version; older versions stay stored.
+
+        Raises:
+            UserError: the id belongs to a built-in ladder (duplicate it to edit it).
+            LadderFormatError: the ladder is not valid (every problem listed).
+        """
+        checked = ladder_from_document(ladder_to_document(ladder))
+        with self._database.unit_of_work() as work:
+            if checked.id in work.ladders.ids() and work.ladders.get(checked.id).builtin:
+                raise UserError(
+                    "ladder-builtin-readonly",
+                    f"'{checked.id}' is a built-in ladder and cannot be changed; "
+                    "duplicate it and edit the copy",
+                )
+            return work.ladders.save(checked, builtin=False, now=self._clock()).summary()
+
+    def ladder_ids(self) -> set[str]:
+        """Every id in use (built-in and imported)."""
+        with self._database.unit_of_work() as work:
+            return work.ladders.ids()
 
 
 def _read_builtin(path: Path) -> Ladder:
@@ -121,6 +151,53 @@ def _read_builtin(path: Path) -> Ladder:
         return read_ladder_file(path)
     except UserError as error:  # a shipped file is broken: a bug, not the user's doing
         raise RuntimeError(f"built-in ladder {path} cannot be read: {error.message}") from error
+
+
+def read_import(path: Path, file_format: ImportFormat | None = None) -> ImportedLadder:
+    """Read a ladder file in any supported format, without storing it.
+
+    Raises:
+        UserError: the file cannot be read or imported (one line naming the file).
+        LadderFormatError: a native ladder file with problems (every problem listed).
+    """
+    data = read_bytes(path, limit=MAX_IMPORT_BYTES)
+    companions = {}
+    if file_format in (None, "radar"):
+        roles = _roles_beside(path)
+        if roles is not None:
+            companions["roles"] = read_bytes(roles, limit=MAX_IMPORT_BYTES)
+    try:
+        return import_ladder_bytes(data, path.name, file_format, companions=companions)
+    except LadderImportError as error:
+        raise UserError(
+            "ladder-import",
+            f"{path}:{error.message}" if error.location else f"{path}: {error.message}",
+        ) from error
+
+
+def _roles_beside(path: Path) -> Path | None:
+    """progression-radar keeps roles in a ``roles.yml`` next to the categories file."""
+    for name in ("roles.yml", "roles.yaml", "roles.yml.dist", "roles.yaml.dist"):
+        candidate = path.with_name(name)
+        if candidate != path and candidate.is_file():
+            return candidate
+    return None
+
+
+def write_ladder_file(ladder: Ladder, path: Path) -> Path:
+    """Write ``ladder`` in the format its file name asks for (.toml, .yaml, .json).
+
+    Raises:
+        UserError: another extension, or the file cannot be written.
+    """
+    file_format = format_for_filename(path.name)
+    if file_format is None:
+        raise UserError(
+            "ladder-export-format",
+            f"{path}: choose a file name ending in .toml, .yaml, .yml or .json",
+        )
+    write_text_file(path, render_ladder(ladder, file_format))
+    return path
 
 
 def validate_ladder_file(path: Path) -> list[FormatProblem]:
@@ -149,18 +226,17 @@ def read_ladder_file(path: Path, file_format: LadderFileFormat | None = None) ->
     return parse_ladder_bytes(read_bytes(path), chosen)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The content of a regular file of at most 10 MB, or a UserError saying why not."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The content of a regular file of at most ``limit`` bytes, or a UserError saying why not."""
     try:
         if path.is_dir():
             raise IsADirectoryError(path)
         if path.exists() and not path.is_file():
             raise UserError("file-not-regular", f"{path}: is not a regular file", path=str(path))
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.stat().st_size > limit:
             raise UserError(
                 "file-too-large",
-                f"{path}: is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
-                "this is not a ladder file",
+                f"{path}: is larger than {limit // 1_000_000} MB; this is not a ladder file",
                 path=str(path),
             )
         return path.read_bytes()

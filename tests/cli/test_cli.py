@@ -412,3 +412,10 @@ def test_failed_export_keeps_the_existing_file(
     assert "No space left on device" in err
     assert target.read_text(encoding="utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_import_format_choices_match_the_importers() -> None:
+    from careercoach.cli.parser import LADDER_IMPORT_FORMATS
+    from careercoach.domain.importers.registry import IMPORT_FORMATS
+
+    assert ("auto", *IMPORT_FORMATS) == LADDER_IMPORT_FORMATS
