@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -29,6 +30,9 @@ class LaddersPage(QWidget):
 
     ladder_requested = Signal(str)
     ladder_shown = Signal(str)
+    new_requested = Signal()
+    duplicate_requested = Signal(object)  # Ladder
+    edit_requested = Signal(object, bool)  # Ladder, built-in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +92,22 @@ class LaddersPage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
+        self.new_button = QPushButton(self.tr("&New…"), self)
+        self.new_button.setToolTip(self.tr("Start a new ladder in the editor"))
+        self.duplicate_button = QPushButton(self.tr("D&uplicate…"), self)
+        self.duplicate_button.setToolTip(self.tr("Edit a copy of this ladder"))
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.new_button.clicked.connect(self.new_requested.emit)
+        self.duplicate_button.clicked.connect(self._on_duplicate_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.set_editing_enabled(False)
+
         chooser = QHBoxLayout()
         chooser.addWidget(chooser_label)
         chooser.addWidget(self.ladder_combo)
         chooser.addStretch(1)
+        for button in (self.new_button, self.duplicate_button, self.edit_button):
+            chooser.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)
         layout.addWidget(self.title_label)
@@ -131,7 +147,36 @@ class LaddersPage(QWidget):
         self.detail_view.clear()
         if ladder.competencies and ladder.levels:
             self.grid_view.setCurrentIndex(self.grid_model.index(0, 0))
+        self._update_edit_buttons()
         self.ladder_shown.emit(ladder.id)
+
+    def set_editing_enabled(self, enabled: bool) -> None:
+        """Editing needs the database: off until it is open."""
+        self._editing_enabled = enabled
+        self._update_edit_buttons()
+
+    def _update_edit_buttons(self) -> None:
+        summary = self.list_model.summary_at(self.ladder_combo.currentIndex())
+        has_ladder = self.grid_model.ladder is not None
+        self.new_button.setEnabled(self._editing_enabled)
+        self.duplicate_button.setEnabled(self._editing_enabled and has_ladder)
+        self.edit_button.setEnabled(self._editing_enabled and has_ladder)
+        builtin = summary is not None and summary.builtin
+        self.edit_button.setToolTip(
+            self.tr("Built-in ladders are read-only: duplicate to edit")
+            if builtin
+            else self.tr("Edit this ladder; saving keeps the older versions")
+        )
+
+    def _on_duplicate_button_clicked(self) -> None:
+        if self.grid_model.ladder is not None:
+            self.duplicate_requested.emit(self.grid_model.ladder)
+
+    def _on_edit_button_clicked(self) -> None:
+        ladder = self.grid_model.ladder  # the ladder on screen, which may lag the combo box
+        summary = self.list_model.summary_at(self.list_model.row_of(ladder.id)) if ladder else None
+        if ladder is not None and summary is not None:
+            self.edit_requested.emit(ladder, summary.builtin)
 
     def current_ladder_id(self) -> str | None:
         """The id of the ladder chosen in the combo box."""

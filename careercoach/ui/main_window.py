@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -32,6 +30,8 @@ if TYPE_CHECKING:  # loaded after the first paint, not before
     from careercoach.services.app_services import AppServices
     from careercoach.services.ladder_service import ImportResult
     from careercoach.services.startup_view import StartupView
+    from careercoach.ui.ladder_editing import LadderEditingFlow
+    from careercoach.ui.ladder_import import LadderImportFlow
     from careercoach.ui.ladders_page import LaddersPage
     from careercoach.ui.profile_dialog import ProfileDialog
     from careercoach.ui.startup_data import StartupData
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self._ladders: dict[str, Ladder] = {}
         self._data_announced = False
         self.tasks = TaskRunner(self)
+        self.import_flow: LadderImportFlow
+        self.editing: LadderEditingFlow
         self.ladders_page: LaddersPage
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
@@ -94,9 +96,20 @@ class MainWindow(QMainWindow):
         # start-up time that the first paint should not wait for.
         from PySide6.QtWidgets import QStyle
 
+        from careercoach.ui.ladder_editing import LadderEditingFlow
+        from careercoach.ui.ladder_import import LadderImportFlow
         from careercoach.ui.ladders_page import LaddersPage
 
+        self.import_flow = LadderImportFlow(self, self.tasks, self._data_dir)
+        self.import_flow.imported.connect(self._on_import_flow_imported)
+        self.import_flow.failed.connect(self._on_import_flow_failed)
+        self.import_action.triggered.connect(self.import_flow.choose_file)
+        self.editing = LadderEditingFlow(self, self.tasks, self._data_dir)
+        self.editing.saved.connect(self._on_editing_saved)
         self.ladders_page = LaddersPage(self)
+        self.ladders_page.new_requested.connect(self._on_ladders_page_new_requested)
+        self.ladders_page.duplicate_requested.connect(self._on_ladders_page_duplicate_requested)
+        self.ladders_page.edit_requested.connect(self._on_ladders_page_edit_requested)
         self._add_page(
             self.ladders_page,
             self.tr("Ladders"),
@@ -130,8 +143,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import Ladder…"), self)
         self._shortcuts.append((self.import_action, QKeySequence(self.tr("Ctrl+I"))))
-        self.import_action.setStatusTip(self.tr("Add a ladder from a TOML, YAML or JSON file"))
-        self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.import_action.setStatusTip(
+            self.tr("Add a ladder from a file: CareerCoach, CSV, FT, Monzo, Snowflake, radar")
+        )
         file_menu.addAction(self.import_action)
         self.profile_action = QAction(self.tr("&Profile…"), self)
         self._shortcuts.append((self.profile_action, QKeySequence(self.tr("Ctrl+,"))))
@@ -171,6 +185,9 @@ class MainWindow(QMainWindow):
     def attach(self, data: StartupData) -> None:
         """Enable everything once the database is open and up to date."""
         self._services = data.services
+        self.import_flow.services = data.services
+        self.editing.services = data.services
+        self.ladders_page.set_editing_enabled(True)
         self._set_data_actions_enabled(True)
         self.status_label.setText(
             self.tr("Database: {database}").format(
@@ -211,31 +228,14 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _on_import_action_triggered(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import Ladder"),
-            str(Path.home()),
-            self.tr("Ladder files (*.toml *.yaml *.yml *.json);;All files (*)"),
-        )
-        if path:
-            self.import_ladder(Path(path))
-
     def import_ladder(self, path: Path) -> None:
-        """Import a ladder file in the background, then show it."""
-        services = self._services
-        if services is None:
-            return
-        self.status_label.setText(self.tr("Importing {file}…").format(file=path.name))
+        """Import a ladder file: read it in the background, preview it, then store it."""
+        self.status_label.setText(self.tr("Reading {file}…").format(file=path.name))
+        self.import_flow.start(path)
 
-        def work() -> tuple[ImportResult, list[LadderSummary]]:
-            result = services.ladders.import_file(path)
-            return result, list(services.ladders.list_ladders())
-
-        self.tasks.submit(work, self._on_import_finished, self._on_import_failed)
-
-    def _on_import_finished(self, outcome: tuple[ImportResult, list[LadderSummary]]) -> None:
-        result, summaries = outcome
+    def _on_import_flow_imported(
+        self, result: ImportResult, summaries: list[LadderSummary]
+    ) -> None:
         self._ladders.pop(result.summary.id, None)
         self._summaries = tuple(summaries)
         self.navigation.setCurrentRow(0)
@@ -247,31 +247,29 @@ class MainWindow(QMainWindow):
         )
         self.status_label.setText(message.format(name=result.summary.name, id=result.summary.id))
 
-    def _on_import_failed(self, error: BaseException) -> None:
-        from careercoach.domain.ladder_format import LadderFormatError  # loaded by the import
+    def _on_ladders_page_new_requested(self) -> None:
+        self.editing.new_ladder({summary.id for summary in self._summaries})
 
-        self.status_label.setText(self.tr("Import failed."))
-        if isinstance(error, LadderFormatError):
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import Ladder"), "", parent=self)
-            box.setText(self.tr("This file is not a valid ladder. Nothing was imported."))
-            count = len(error.problems)
-            heading = (
-                self.tr("1 problem found:")
-                if count == 1
-                else self.tr("{count} problems found:").format(count=count)
+    def _on_ladders_page_duplicate_requested(self, ladder: Ladder) -> None:
+        self.editing.duplicate(ladder, {summary.id for summary in self._summaries})
+
+    def _on_ladders_page_edit_requested(self, ladder: Ladder, builtin: bool) -> None:
+        self.editing.edit(ladder, builtin)
+
+    def _on_editing_saved(
+        self, ladder: Ladder, summary: LadderSummary, summaries: list[LadderSummary]
+    ) -> None:
+        self._ladders[summary.id] = ladder
+        self._summaries = tuple(summaries)
+        self.ladders_page.show_summaries(summaries, summary.id)
+        self.status_label.setText(
+            self.tr("Saved “{name}” (version {version}).").format(
+                name=summary.name, version=summary.version
             )
-            shown = [
-                f"• {p.location}: {p.message}" if p.location else f"• {p.message}"
-                for p in error.problems[:8]
-            ]
-            if count > len(shown):
-                shown.append(self.tr("… and {more} more (Show Details).").format(more=count - 8))
-            box.setInformativeText("\n".join([heading, *shown]))
-            box.setDetailedText("\n".join(f"{p.location}: {p.message}" for p in error.problems))
-            box.open()
-            self.import_error_box = box
-            return
-        self._on_task_failed(error)
+        )
+
+    def _on_import_flow_failed(self) -> None:
+        self.status_label.setText(self.tr("Nothing was imported."))
 
     def _on_profile_action_triggered(self) -> None:
         self._open_profile_dialog(first_run=False)

@@ -5,13 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from careercoach.ui.application import GuiSession
+from careercoach.ui.ladder_import import ImportPreviewDialog
 from careercoach.ui.ladder_models import LADDER_ID_ROLE
 from tests.sample_ladders import TEAM_LADDER_TOML
+
+
+def wait_for_preview(qtbot: QtBot, gui: GuiSession) -> ImportPreviewDialog:
+    """The import preview, once the file has been read."""
+    qtbot.waitUntil(lambda: gui.window.import_flow.preview_dialog is not None, timeout=10_000)
+    preview = gui.window.import_flow.preview_dialog
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    return preview
 
 
 def dismiss_welcome(qtbot: QtBot, gui: GuiSession) -> None:
@@ -62,8 +72,13 @@ def test_import_shows_the_new_ladder(qtbot: QtBot, gui: GuiSession, tmp_path: Pa
     source = tmp_path / "team.toml"
     source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
     page = gui.window.ladders_page
+    gui.window.import_ladder(source)
+    preview = wait_for_preview(qtbot, gui)
+    text = preview.summary.toPlainText()
+    assert "2 levels, 1 competencies, 1 of 2 cells filled." in text
+    assert "Delivery (Impact)" in text
     with qtbot.waitSignal(page.ladder_shown, timeout=10_000) as shown:
-        gui.window.import_ladder(source)
+        preview.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert shown.args == ["team"]
     assert page.ladder_combo.currentData(LADDER_ID_ROLE) == "team"
     assert page.grid_model.rowCount() == 1
@@ -79,11 +94,13 @@ def test_invalid_import_explains_every_problem(
     source = tmp_path / "broken.toml"
     source.write_text(TEAM_LADDER_TOML.replace('name = "Delivery"', 'name = ""'), encoding="utf-8")
     gui.window.import_ladder(source)
-    qtbot.waitUntil(lambda: getattr(gui.window, "import_error_box", None) is not None)
-    box: QMessageBox = gui.window.import_error_box
+    qtbot.waitUntil(lambda: gui.window.import_flow.error_box is not None)
+    box = gui.window.import_flow.error_box
+    assert box is not None
     assert box.text() == "This file is not a valid ladder. Nothing was imported."
     assert "competencies[0].name" in box.informativeText()
-    assert gui.window.status_label.text() == "Import failed."
+    assert gui.window.status_label.text() == "Nothing was imported."
+    assert gui.window.import_flow.preview_dialog is None
     assert gui.window.ladders_page.list_model.row_of("team") == -1
     box.close()
 
@@ -110,3 +127,58 @@ def test_a_returning_user_sees_their_own_ladder_without_the_welcome(
         assert page.current_ladder_id() == "team"
     finally:
         session.close()
+
+
+def test_cancelling_the_preview_stores_nothing(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path
+) -> None:
+    dismiss_welcome(qtbot, gui)
+    source = tmp_path / "team.toml"
+    source.write_text(TEAM_LADDER_TOML, encoding="utf-8")
+    gui.window.import_ladder(source)
+    preview = wait_for_preview(qtbot, gui)
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert gui.window.status_label.text() == "Nothing was imported."
+    from careercoach.services.app_services import open_services
+
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        assert "team" not in {summary.id for summary in services.ladders.list_ladders()}
+    finally:
+        services.close()
+
+
+def test_a_published_format_is_previewed_with_what_was_not_mapped(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path
+) -> None:
+    from tests.cli.test_import_formats import FT_YAML
+
+    dismiss_welcome(qtbot, gui)
+    source = tmp_path / "engineering.yml"
+    source.write_text(FT_YAML + "googleSheetId: abc123\n", encoding="utf-8")
+    gui.window.import_ladder(source)
+    preview = wait_for_preview(qtbot, gui)
+    text = preview.summary.toPlainText()
+    assert "2 levels, 1 competencies, 1 of 2 cells filled." in text
+    assert "Not imported" in text
+    assert "googleSheetId" in text
+    page = gui.window.ladders_page
+    with qtbot.waitSignal(page.ladder_shown, timeout=10_000) as shown:
+        preview.accept()
+    assert shown.args == ["team-engineering"]
+    assert page.grid_model.headerData(0, Qt.Orientation.Horizontal) == "Junior Engineer"
+
+
+def test_a_broken_published_file_is_explained_in_a_dialog(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path
+) -> None:
+    dismiss_welcome(qtbot, gui)
+    source = tmp_path / "ladder.csv"
+    source.write_text("just prose\nmore prose\n", encoding="utf-8")
+    gui.window.import_ladder(source)
+    qtbot.waitUntil(lambda: gui.window.import_flow.error_box is not None, timeout=10_000)
+    box = gui.window.import_flow.error_box
+    assert box is not None
+    assert "row 1" in box.text()
+    assert gui.window.isVisible()
+    box.close()

@@ -14,7 +14,7 @@ from careercoach import __version__
 from careercoach.ui.application import GuiSession
 from careercoach.ui.ladder_models import LadderGridModel
 from tests.sample_ladders import TEAM_LADDER_TOML
-from tests.ui.test_ladders_page import dismiss_welcome
+from tests.ui.test_ladders_page import dismiss_welcome, wait_for_preview
 
 
 def menu_titles(gui: GuiSession) -> list[str]:
@@ -47,9 +47,12 @@ def test_file_import_ladder_from_the_menu(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", choose_file)
     page = gui.window.ladders_page
+    gui.window.import_action.trigger()
+    preview = wait_for_preview(qtbot, gui)
     with qtbot.waitSignal(page.ladder_shown, timeout=10_000):
-        gui.window.import_action.trigger()
+        qtbot.keyClick(preview, Qt.Key.Key_Return)
     assert "*.toml" in asked[0]
+    assert "*.csv" in asked[0]
     assert page.current_ladder_id() == "team"
 
 

@@ -1,0 +1,152 @@
+"""The ladder editor, driven as a user would: duplicate, edit, undo, validate, save, export."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from careercoach.services.app_services import open_services
+from careercoach.ui.application import GuiSession
+from careercoach.ui.ladder_editor import LadderEditorDialog
+from tests.ui.test_ladders_page import dismiss_welcome
+
+
+def open_editor(qtbot: QtBot, gui: GuiSession, button: str) -> LadderEditorDialog:
+    dismiss_welcome(qtbot, gui)
+    page = gui.window.ladders_page
+    qtbot.waitUntil(lambda: page.new_button.isEnabled(), timeout=10_000)
+    getattr(page, button).click()
+    editor = gui.window.editing.editor
+    assert editor is not None
+    qtbot.waitUntil(editor.isVisible)
+    return editor
+
+
+def replace_text(qtbot: QtBot, widget: object, text: str) -> None:
+    widget.setFocus()  # type: ignore[attr-defined]
+    widget.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(widget, text)  # type: ignore[arg-type]
+
+
+def test_duplicate_edit_undo_and_save(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "duplicate_button")
+    assert editor.id_edit.text() == "data-science-ic-copy"
+    assert editor.name_edit.text() == "Copy of Data Science IC"
+
+    replace_text(qtbot, editor.name_edit, "Our DS ladder")
+    add_level = next(
+        button for button in editor.findChildren(QPushButton) if button.text() == "Add level"
+    )
+    add_level.click()
+    assert len(editor.ladder.levels) == 7
+    replace_text(qtbot, editor.level_title, "Distinguished")
+    assert editor.ladder.levels[6].title == "Distinguished"
+
+    editor.competency_list.setCurrentIndex(editor.competency_model.index(1))
+    replace_text(qtbot, editor.cell_summary, "Sets the technical bar for the industry.")
+    qtbot.keyClicks(editor.cell_signals, "Published work others build on")
+    cell = editor.ladder.competencies[1].expectation(editor.ladder.levels[6].id)
+    assert cell.summary == "Sets the technical bar for the industry."
+    assert cell.signals == ("Published work others build on",)
+
+    editor.undo_stack.undo()  # the signals typing is one step
+    assert editor.ladder.competencies[1].expectation(editor.ladder.levels[6].id).signals == ()
+    editor.undo_stack.redo()
+    assert editor.save_button.isEnabled()
+
+    with qtbot.waitSignal(gui.window.editing.saved, timeout=10_000):
+        editor.save_button.click()
+    assert editor.undo_stack.isClean()
+    assert gui.window.ladders_page.current_ladder_id() == "data-science-ic-copy"
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        stored = services.ladders.get_stored("data-science-ic-copy")
+    finally:
+        services.close()
+    assert stored.ladder.name == "Our DS ladder"
+    assert stored.ladder.levels[6].title == "Distinguished"
+    assert not stored.builtin
+
+
+def test_invalid_draft_cannot_be_saved(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    assert editor.save_button.isEnabled()
+    replace_text(qtbot, editor.id_edit, "Not An Id")
+    assert not editor.save_button.isEnabled()
+    assert "is not a valid id" in editor.problems_label.text()
+    editor.undo_stack.undo()
+    assert editor.save_button.isEnabled()
+
+
+def test_built_in_ladders_are_read_only(
+    qtbot: QtBot, gui: GuiSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: told.append(text)
+    )
+    dismiss_welcome(qtbot, gui)
+    page = gui.window.ladders_page
+    qtbot.waitUntil(page.edit_button.isEnabled, timeout=10_000)
+    assert "read-only" in page.edit_button.toolTip()
+    page.edit_button.click()
+    assert told == ["Built-in ladders are read-only. Use Duplicate to edit a copy."]
+    assert gui.window.editing.editor is None
+
+
+def test_editing_an_own_ladder_keeps_the_old_version(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    with qtbot.waitSignal(gui.window.editing.saved, timeout=10_000):
+        editor.save_button.click()
+    first = gui.window.ladders_page.grid_model.ladder
+    assert first is not None
+    editor.close()
+
+    page = gui.window.ladders_page
+    page.edit_button.click()
+    editor = gui.window.editing.editor
+    assert editor is not None
+    replace_text(qtbot, editor.version_edit, "2")
+    with qtbot.waitSignal(gui.window.editing.saved, timeout=10_000):
+        editor.save_button.click()
+
+    from careercoach.domain.ladder_format import ladder_content_hash
+
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        assert services.ladders.get_ladder(first.id).version == "2"
+        with services.database.unit_of_work() as work:
+            old = work.ladders.get_version(first.id, ladder_content_hash(first))
+    finally:
+        services.close()
+    assert old.ladder == first
+
+
+def test_export_the_draft_as_toml(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    target = tmp_path / "mine.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    editor.export_button.click()
+    exported = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert exported["id"] == editor.ladder.id
+    assert len(exported["levels"]) == 2
+
+
+def test_closing_with_unsaved_changes_asks_first(
+    qtbot: QtBot, gui: GuiSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    replace_text(qtbot, editor.name_edit, "Changed")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
