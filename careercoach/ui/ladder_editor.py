@@ -41,6 +41,10 @@ from careercoach.ui.ladder_editor_parts import (
 )
 
 
+def _as_lines(text: str) -> str:
+    return "\n".join(lines_of(text))
+
+
 class LadderEditorDialog(QDialog):
     """Edits a draft ladder; ``save_requested`` asks the window to store it."""
 
@@ -142,8 +146,9 @@ class LadderEditorDialog(QDialog):
         cell_form.addRow(self.tr("Examples:"), self.cell_examples)
         cell_box = QGroupBox(self.tr("Expectation"), self)
         cell_box.setLayout(cell_form)
-        for cell_edit in (self.cell_summary, self.cell_signals, self.cell_examples):
-            cell_edit.textChanged.connect(self._on_cell_edited)
+        self.cell_summary.textChanged.connect(lambda: self._on_cell_edited("summary"))
+        self.cell_signals.textChanged.connect(lambda: self._on_cell_edited("signals"))
+        self.cell_examples.textChanged.connect(lambda: self._on_cell_edited("examples"))
 
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
@@ -252,16 +257,24 @@ class LadderEditorDialog(QDialog):
                     competency=competency.name, level=level.title
                 )
             )
-            self._set_text(self.cell_summary, cell.summary)
-            self._set_text(self.cell_signals, "\n".join(cell.signals))
-            self._set_text(self.cell_examples, "\n".join(cell.examples))
+            self._set_text(self.cell_summary, cell.summary, str.strip)
+            self._set_text(self.cell_signals, "\n".join(cell.signals), _as_lines)
+            self._set_text(self.cell_examples, "\n".join(cell.examples), _as_lines)
 
     @staticmethod
-    def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    def _set_text(
+        widget: QLineEdit | QPlainTextEdit,
+        text: str,
+        normalise: Callable[[str], str] | None = None,
+    ) -> None:
+        """Show ``text`` unless the widget already says it; ``normalise`` maps what is typed
+        to what is stored, so a trailing space or a new empty line being typed is kept."""
+        current = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        if (normalise(current) if normalise else current) == text:
+            return
         if isinstance(widget, QLineEdit):
-            if widget.text() != text:
-                widget.setText(text)
-        elif widget.toPlainText() != text:
+            widget.setText(text)
+        else:
             widget.setPlainText(text)
 
     def _validate(self) -> None:
@@ -321,7 +334,7 @@ class LadderEditorDialog(QDialog):
         )
         self.change(after, self.tr("Edit competency"), f"competency-{index}")
 
-    def _on_cell_edited(self) -> None:
+    def _on_cell_edited(self, field: str) -> None:
         if self._refreshing or not (self.ladder.levels and self.ladder.competencies):
             return
         index = self.competency_index()
@@ -334,7 +347,7 @@ class LadderEditorDialog(QDialog):
             details=old.details,
         )
         after = edits.set_expectation(self.ladder, index, level_id, cell)
-        self.change(after, self.tr("Edit expectation"), f"cell-{index}-{level_id}")
+        self.change(after, self.tr("Edit expectation"), f"cell-{index}-{level_id}-{field}")
 
     def _on_add_level_clicked(self) -> None:
         self.change(edits.add_level(self.ladder, self.tr("New level")), self.tr("Add level"))

@@ -150,3 +150,21 @@ def test_closing_with_unsaved_changes_asks_first(
     assert editor.isVisible()
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert not editor.isVisible()
+
+
+def test_typing_several_signals_line_by_line(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    editor.cell_signals.setFocus()
+    qtbot.keyClicks(editor.cell_signals, "Wrote the design doc ")
+    qtbot.keyClick(editor.cell_signals, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.cell_signals, "Reviews others' designs")
+    cell = editor.ladder.competencies[0].expectation(editor.ladder.levels[0].id)
+    assert cell.signals == ("Wrote the design doc", "Reviews others' designs")
+    editor.cell_summary.setFocus()
+    qtbot.keyClicks(editor.cell_summary, "Owns a feature end to end")
+    cell = editor.ladder.competencies[0].expectation(editor.ladder.levels[0].id)
+    assert cell.summary == "Owns a feature end to end"
+    editor.undo_stack.undo()  # undoes the summary only: each field is its own step
+    assert editor.cell_summary.toPlainText() == ""
+    cell = editor.ladder.competencies[0].expectation(editor.ladder.levels[0].id)
+    assert cell.signals == ("Wrote the design doc", "Reviews others' designs")
