@@ -34,15 +34,13 @@ from careercoach.domain.ladder_format import (
 from careercoach.ui.ladder_editor_parts import (
     LadderChange,
     TitleListModel,
+    as_lines,
     confirm_discard,
     lines_of,
     list_box,
     problem_summary,
+    show_text,
 )
-
-
-def _as_lines(text: str) -> str:
-    return "\n".join(lines_of(text))
 
 
 class LadderEditorDialog(QDialog):
@@ -226,12 +224,19 @@ class LadderEditorDialog(QDialog):
         self._refreshing = True
         try:
             ladder = self.ladder
-            self._set_text(self.id_edit, ladder.id)
-            self._set_text(self.name_edit, ladder.name)
-            self._set_text(self.version_edit, ladder.version)
-            self._set_text(self.description_edit, ladder.description)
+            show_text(self.id_edit, ladder.id)
+            show_text(self.name_edit, ladder.name)
+            show_text(self.version_edit, ladder.version)
+            show_text(self.description_edit, ladder.description)
+            level_row, competency_row = self.level_index(), self.competency_index()
             self.level_model.set_titles([level.title for level in ladder.levels])
             self.competency_model.set_titles([c.name for c in ladder.competencies])
+            # A reset list loses its selection: keep the nearest row selected.
+            if not self.level_list.currentIndex().isValid():
+                self._select(self.level_list, min(level_row, len(ladder.levels) - 1))
+            if not self.competency_list.currentIndex().isValid():
+                last = len(ladder.competencies) - 1
+                self._select(self.competency_list, min(competency_row, last))
             self._refresh_selected()
         finally:
             self._refreshing = False
@@ -241,13 +246,13 @@ class LadderEditorDialog(QDialog):
         ladder = self.ladder
         if ladder.levels:
             level = ladder.levels[self.level_index()]
-            self._set_text(self.level_title, level.title)
-            self._set_text(self.level_summary, level.summary)
+            show_text(self.level_title, level.title)
+            show_text(self.level_summary, level.summary)
         if ladder.competencies:
             competency = ladder.competencies[self.competency_index()]
-            self._set_text(self.competency_name, competency.name)
-            self._set_text(self.competency_category, competency.category)
-            self._set_text(self.competency_description, competency.description)
+            show_text(self.competency_name, competency.name)
+            show_text(self.competency_category, competency.category)
+            show_text(self.competency_description, competency.description)
         if ladder.levels and ladder.competencies:
             competency = ladder.competencies[self.competency_index()]
             level = ladder.levels[self.level_index()]
@@ -257,25 +262,9 @@ class LadderEditorDialog(QDialog):
                     competency=competency.name, level=level.title
                 )
             )
-            self._set_text(self.cell_summary, cell.summary, str.strip)
-            self._set_text(self.cell_signals, "\n".join(cell.signals), _as_lines)
-            self._set_text(self.cell_examples, "\n".join(cell.examples), _as_lines)
-
-    @staticmethod
-    def _set_text(
-        widget: QLineEdit | QPlainTextEdit,
-        text: str,
-        normalise: Callable[[str], str] | None = None,
-    ) -> None:
-        """Show ``text`` unless the widget already says it; ``normalise`` maps what is typed
-        to what is stored, so a trailing space or a new empty line being typed is kept."""
-        current = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
-        if (normalise(current) if normalise else current) == text:
-            return
-        if isinstance(widget, QLineEdit):
-            widget.setText(text)
-        else:
-            widget.setPlainText(text)
+            show_text(self.cell_summary, cell.summary, str.strip)
+            show_text(self.cell_signals, "\n".join(cell.signals), as_lines)
+            show_text(self.cell_examples, "\n".join(cell.examples), as_lines)
 
     def _validate(self) -> None:
         try:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLineEdit,
     QListView,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -141,3 +143,27 @@ def confirm_discard(parent: QWidget) -> bool:
 def lines_of(text: str) -> tuple[str, ...]:
     """The non-blank lines of ``text``, stripped (one signal or example per line)."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def as_lines(text: str) -> str:
+    """``text`` as the editor stores a list: its non-blank lines, stripped."""
+    return "\n".join(lines_of(text))
+
+
+def show_text(
+    widget: QLineEdit | QPlainTextEdit,
+    text: str,
+    normalise: Callable[[str], str] | None = None,
+) -> None:
+    """Show ``text`` unless the widget already says it.
+
+    ``normalise`` maps what is typed to what is stored, so a trailing space or a new
+    empty line that the user is typing is not taken away.
+    """
+    current = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+    if (normalise(current) if normalise else current) == text:
+        return
+    if isinstance(widget, QLineEdit):
+        widget.setText(text)
+    else:
+        widget.setPlainText(text)

@@ -168,3 +168,19 @@ def test_typing_several_signals_line_by_line(qtbot: QtBot, gui: GuiSession) -> N
     assert editor.cell_summary.toPlainText() == ""
     cell = editor.ladder.competencies[0].expectation(editor.ladder.levels[0].id)
     assert cell.signals == ("Wrote the design doc", "Reviews others' designs")
+
+
+def test_removing_keeps_a_neighbour_selected_and_undo_restores(
+    qtbot: QtBot, gui: GuiSession
+) -> None:
+    editor = open_editor(qtbot, gui, "duplicate_button")
+    remove = [button for button in editor.findChildren(QPushButton) if button.text() == "Remove"]
+    editor.level_list.setCurrentIndex(editor.level_model.index(5))
+    assert editor.level_title.text() == "Principal Data Scientist"
+    remove[0].click()
+    assert len(editor.ladder.levels) == 5
+    assert editor.level_list.currentIndex().row() == 4
+    assert editor.level_title.text() == "Senior Staff Data Scientist"
+    editor.undo_stack.undo()
+    assert editor.ladder.levels[5].title == "Principal Data Scientist"
+    assert all(len(c.expectations) == 6 for c in editor.ladder.competencies)
