@@ -52,11 +52,14 @@ def run_import(services: AppServices, args: argparse.Namespace) -> int:
     try:
         result = services.ladders.import_file(Path(args.file), chosen)
     except LadderFormatError as error:
-        count = len(error.problems)
+        first, more = error.problems[0], len(error.problems) - 1
+        where = f"{first.location}: " if first.location else " "
+        others = (
+            f" (and {more} more; `careercoach ladder validate` lists them all)" if more else ""
+        )
         raise UserError(
             "ladder-import-invalid",
-            f"{args.file} is not a valid ladder ({count} problem{'s' if count != 1 else ''}); "
-            f"`careercoach ladder validate {args.file}` lists them — nothing was imported",
+            f"{args.file}:{where}{first.message}{others} — nothing was imported",
         ) from error
     for warning in result.warnings:  # what the format had that could not be mapped
         sys.stderr.write(f"careercoach: warning: {warning}\n")

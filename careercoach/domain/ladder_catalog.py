@@ -53,11 +53,17 @@ class StoredLadder:
         )
 
 
-def unique_ladder_id(wanted: str, taken: set[str]) -> str:
-    """``wanted``, or ``wanted-2``, ``wanted-3``… — the first id not in ``taken``."""
-    if wanted not in taken:
+def unique_ladder_id(wanted: str, taken: set[str], max_length: int = 80) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… — the first id not in ``taken``.
+
+    The base is shortened where needed so the result stays within ``max_length``.
+    """
+    if wanted not in taken and len(wanted) <= max_length:
         return wanted
     suffix = 2
-    while f"{wanted}-{suffix}" in taken:
+    while True:
+        tail = f"-{suffix}"
+        candidate = wanted[: max_length - len(tail)].rstrip("-_") + tail
+        if candidate not in taken:
+            return candidate
         suffix += 1
-    return f"{wanted}-{suffix}"

@@ -16,7 +16,11 @@ from careercoach.domain.importers.common import (
     ImportedLadder,
     LadderImportError,
 )
-from careercoach.domain.importers.registry import ImportFormat, import_ladder_bytes
+from careercoach.domain.importers.registry import (
+    ImportFormat,
+    detect_format,
+    import_ladder_bytes,
+)
 from careercoach.domain.ladder import Ladder
 from careercoach.domain.ladder_catalog import LadderSummary, StoredLadder, unique_ladder_id
 from careercoach.domain.ladder_codec import (
@@ -36,7 +40,6 @@ from careercoach.services.clock import Clock, system_clock
 if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
     from careercoach.storage.database import Database
 
-NATIVE_FORMATS: tuple[LadderFileFormat, ...] = ("toml", "yaml", "json")
 MAX_FILE_BYTES = 10_000_000
 
 _log = logging.getLogger("careercoach.services")
@@ -123,21 +126,31 @@ class LadderService:
         """Write a stored ladder in the format its file name asks for (.toml, .yaml, .json)."""
         return write_ladder_file(self.get_ladder(ladder_id), path)
 
-    def save_edited(self, ladder: Ladder) -> LadderSummary:
+    def save_edited(self, ladder: Ladder, opened_as: str | None) -> LadderSummary:
         """Store an edited ladder as its new current version; older versions stay stored.
 
+        Args:
+            ladder: The edited ladder.
+            opened_as: The id the editor opened (None for a new or duplicated ladder).
+
         Raises:
-            UserError: the id belongs to a built-in ladder (duplicate it to edit it).
+            UserError: a built-in id, or an id that another ladder already has.
             LadderFormatError: the ladder is not valid (every problem listed).
         """
         checked = ladder_from_document(ladder_to_document(ladder))
         with self._database.unit_of_work() as work:
-            if checked.id in work.ladders.ids() and work.ladders.get(checked.id).builtin:
-                raise UserError(
-                    "ladder-builtin-readonly",
-                    f"'{checked.id}' is a built-in ladder and cannot be changed; "
-                    "duplicate it and edit the copy",
-                )
+            if checked.id in work.ladders.ids():
+                if work.ladders.get(checked.id).builtin:
+                    raise UserError(
+                        "ladder-builtin-readonly",
+                        f"'{checked.id}' is a built-in ladder and cannot be changed; "
+                        "duplicate it and edit the copy",
+                    )
+                if checked.id != opened_as:
+                    raise UserError(
+                        "ladder-id-taken",
+                        f"another ladder already has the id '{checked.id}'; choose another id",
+                    )
             return work.ladders.save(checked, builtin=False, now=self._clock()).summary()
 
     def ladder_ids(self) -> set[str]:
@@ -162,12 +175,12 @@ def read_import(path: Path, file_format: ImportFormat | None = None) -> Imported
     """
     data = read_bytes(path, limit=MAX_IMPORT_BYTES)
     companions = {}
-    if file_format in (None, "radar"):
-        roles = _roles_beside(path)
+    try:
+        chosen = file_format or detect_format(data, path.name)
+        roles = _roles_beside(path) if chosen == "radar" else None
         if roles is not None:
             companions["roles"] = read_bytes(roles, limit=MAX_IMPORT_BYTES)
-    try:
-        return import_ladder_bytes(data, path.name, file_format, companions=companions)
+        return import_ladder_bytes(data, path.name, chosen, companions=companions)
     except LadderImportError as error:
         raise UserError(
             "ladder-import",

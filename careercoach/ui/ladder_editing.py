@@ -32,18 +32,19 @@ class LadderEditingFlow(QObject):
         self._data_dir = data_dir
         self.services: AppServices | None = None
         self.editor: LadderEditorDialog | None = None
+        self._opened_as: str | None = None
 
     def new_ladder(self, taken_ids: set[str]) -> None:
         """Edit a small new ladder under a free id."""
         from careercoach.domain.ladder_catalog import unique_ladder_id
 
         ladder_id = unique_ladder_id("my-ladder", taken_ids)
-        self._open(edits.new_ladder(ladder_id, self.tr("My ladder")))
+        self._open(edits.new_ladder(ladder_id, self.tr("My ladder")), None)
 
     def duplicate(self, ladder: Ladder, taken_ids: set[str]) -> None:
         """Edit a copy of ``ladder`` under a free id."""
         name = self.tr("Copy of {name}").format(name=ladder.name)
-        self._open(edits.duplicate(ladder, taken_ids, name))
+        self._open(edits.duplicate(ladder, taken_ids, name), None)
 
     def edit(self, ladder: Ladder, builtin: bool) -> None:
         """Edit ``ladder`` itself; a built-in one is duplicated instead (they are read-only)."""
@@ -54,10 +55,11 @@ class LadderEditingFlow(QObject):
                 self.tr("Built-in ladders are read-only. Use Duplicate to edit a copy."),
             )
             return
-        self._open(ladder)
+        self._open(ladder, ladder.id)
 
-    def _open(self, ladder: Ladder) -> None:
+    def _open(self, ladder: Ladder, opened_as: str | None) -> None:
         editor = LadderEditorDialog(ladder, self._export, self._parent)
+        self._opened_as = opened_as
         editor.save_requested.connect(self._on_editor_save_requested)
         editor.finished.connect(editor.deleteLater)
         self.editor = editor
@@ -68,15 +70,20 @@ class LadderEditingFlow(QObject):
         if services is None or editor is None:
             return
 
+        opened_as = self._opened_as
+        saving_at = editor.begin_saving()
+
         def work() -> tuple[LadderSummary, list[LadderSummary]]:
-            summary = services.ladders.save_edited(ladder)
+            summary = services.ladders.save_edited(ladder, opened_as)
             return summary, services.ladders.list_ladders()
 
         def done(outcome: tuple[LadderSummary, list[LadderSummary]]) -> None:
-            editor.mark_saved()
+            self._opened_as = ladder.id  # saving again updates this ladder
+            editor.end_saving(saving_at, saved=True)
             self.saved.emit(ladder, *outcome)
 
         def failed(error: BaseException) -> None:
+            editor.end_saving(saving_at, saved=False)
             report_failure(editor, error, self._data_dir)
 
         self._tasks.submit(work, done, failed)

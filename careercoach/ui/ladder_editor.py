@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from careercoach.domain import ladder_edits as edits
-from careercoach.domain.ladder import Expectation, Ladder
+from careercoach.domain.ladder import Ladder
 from careercoach.domain.ladder_format import (
     FormatProblem,
     LadderFormatError,
@@ -34,6 +35,7 @@ from careercoach.domain.ladder_format import (
 from careercoach.ui.ladder_editor_parts import (
     LadderChange,
     TitleListModel,
+    UndoKeysToStack,
     as_lines,
     confirm_discard,
     lines_of,
@@ -194,6 +196,11 @@ class LadderEditorDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addLayout(buttons)
 
+        self._undo_keys = UndoKeysToStack(self)
+        for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            field.installEventFilter(self._undo_keys)
+            if isinstance(field, QPlainTextEdit):
+                field.setUndoRedoEnabled(False)
         self.level_list.selectionModel().currentChanged.connect(self._on_selection_changed)
         self.competency_list.selectionModel().currentChanged.connect(self._on_selection_changed)
 
@@ -329,12 +336,13 @@ class LadderEditorDialog(QDialog):
         index = self.competency_index()
         level_id = self.ladder.levels[self.level_index()].id
         old = self.ladder.competencies[index].expectation(level_id)
-        cell = Expectation(
-            summary=self.cell_summary.toPlainText().strip(),
-            signals=lines_of(self.cell_signals.toPlainText()),
-            examples=lines_of(self.cell_examples.toPlainText()),
-            details=old.details,
-        )
+        # Only the edited field is read back: the others keep their stored text exactly.
+        if field == "summary":
+            cell = replace(old, summary=self.cell_summary.toPlainText().strip())
+        elif field == "signals":
+            cell = replace(old, signals=lines_of(self.cell_signals.toPlainText()))
+        else:
+            cell = replace(old, examples=lines_of(self.cell_examples.toPlainText()))
         after = edits.set_expectation(self.ladder, index, level_id, cell)
         self.change(after, self.tr("Edit expectation"), f"cell-{index}-{level_id}-{field}")
 
@@ -379,9 +387,16 @@ class LadderEditorDialog(QDialog):
         if not self.problems:
             self.save_requested.emit(self.ladder)
 
-    def mark_saved(self) -> None:
-        """The window stored the draft: nothing is left unsaved."""
-        self.undo_stack.setClean()
+    def begin_saving(self) -> int:
+        """Saving started: no second save meanwhile; returns the undo position saved."""
+        self.save_button.setEnabled(False)
+        return self.undo_stack.index()
+
+    def end_saving(self, position: int, *, saved: bool) -> None:
+        """Saving ended; edits made while it ran stay unsaved."""
+        if saved and self.undo_stack.index() == position:
+            self.undo_stack.setClean()
+        self.save_button.setEnabled(not self.problems)
 
     def _on_export_clicked(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

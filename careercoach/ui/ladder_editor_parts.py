@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -167,3 +174,22 @@ def show_text(
         widget.setText(text)
     else:
         widget.setPlainText(text)
+
+
+class UndoKeysToStack(QObject):
+    """Sends Ctrl+Z / Ctrl+Shift+Z in the editor's text fields to the ladder's undo stack.
+
+    Text fields have an undo of their own that would bypass the stack and leave it out
+    of step with the draft.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        undo_keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and any(event.matches(keys) for keys in undo_keys)
+        ):
+            event.ignore()  # not the field's: let the dialog's Undo/Redo shortcut fire
+            return True
+        return False

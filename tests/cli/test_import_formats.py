@@ -205,3 +205,39 @@ def test_a_file_over_5_mb_is_refused_before_parsing(
     code, _, err = run(capsys, "ladder", "import", str(source))
     assert code == 2
     assert "larger than 5 MB" in err
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "expected"),
+    [
+        (
+            "sheet.csv",
+            'Competency,Junior,Senior\nCoding,"writes code,reviews\nTesting,a,b\n',
+            "row",
+        ),
+        ("broken.json", '{"id": "x", "levels": [],}', "broken.json:1:"),
+        ("data.md", "---\ntitle: x\nlevels: 2\n\x07topics: []\n---\n", "line 4"),
+    ],
+    ids=["unclosed-csv-quote", "native-json-trailing-comma", "control-character-in-yaml"],
+)
+def test_more_bad_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, filename: str, content: str, expected: str
+) -> None:
+    source = tmp_path / filename
+    source.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "ladder", "import", str(source))
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert expected in err
+
+
+def test_a_broken_native_file_names_its_first_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "team.yaml"
+    source.write_text("id: team\nname: Team\nversion: '1'\nlevelz: []\n", encoding="utf-8")
+    code, _, err = run(capsys, "ladder", "import", str(source))
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert f"{source}:levelz: Unknown field 'levelz'." in err
+    assert "more" in err

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -184,3 +185,41 @@ def test_removing_keeps_a_neighbour_selected_and_undo_restores(
     editor.undo_stack.undo()
     assert editor.ladder.levels[5].title == "Principal Data Scientist"
     assert all(len(c.expectations) == 6 for c in editor.ladder.competencies)
+
+
+def test_ctrl_z_in_a_field_undoes_through_the_editor(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    editor.activateWindow()
+    replace_text(qtbot, editor.name_edit, "Renamed")
+    assert editor.ladder.name == "Renamed"
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.ladder.name == "My ladder"
+    assert editor.name_edit.text() == "My ladder"
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    qtbot.keyClick(editor.name_edit, redo.key(), redo.keyboardModifiers())
+    assert editor.ladder.name == "Renamed"
+
+
+def test_a_new_ladder_cannot_take_an_existing_id(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    replace_text(qtbot, editor.id_edit, "data-science-ic")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.findChild(QMessageBox, "failureMessage") is not None)
+    box = editor.findChild(QMessageBox, "failureMessage")
+    assert "built-in ladder" in box.text()
+    assert editor.save_button.isEnabled()
+    assert not editor.undo_stack.isClean()
+
+
+def test_editing_the_summary_keeps_other_fields_exactly(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "new_button")
+    from careercoach.domain import ladder_edits as edits
+    from careercoach.domain.ladder import Expectation
+
+    odd = Expectation("", ("line one\n\nline two",), ())
+    editor.change(edits.set_expectation(editor.ladder, 0, "level-1", odd), "seed")
+    editor.cell_summary.setFocus()
+    qtbot.keyClicks(editor.cell_summary, "Summary")
+    cell = editor.ladder.competencies[0].expectation("level-1")
+    assert cell.summary == "Summary"
+    assert cell.signals == ("line one\n\nline two",)

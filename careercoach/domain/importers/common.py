@@ -41,10 +41,7 @@ def decode_text(data: bytes) -> str:
     Raises:
         LadderImportError: too large, empty, binary or not UTF-8.
     """
-    if len(data) > MAX_IMPORT_BYTES:
-        raise LadderImportError(
-            "", f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB; no ladder is"
-        )
+    refuse_oversized(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
@@ -58,6 +55,18 @@ def decode_text(data: bytes) -> str:
         raise LadderImportError(
             f"line {line}", "the file is not UTF-8 text; save it as UTF-8"
         ) from None
+
+
+def refuse_oversized(data: bytes) -> None:
+    """Refuse a file over the import limit before anything reads it.
+
+    Raises:
+        LadderImportError: the file is too large.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise LadderImportError(
+            "", f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB; no ladder is"
+        )
 
 
 def slugify(text: str, fallback: str = "ladder") -> str:
@@ -115,8 +124,13 @@ def load_yaml(text: str) -> object:
         raise LadderImportError(
             where, f"not valid YAML: {error.problem or error.context}"
         ) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
-        raise LadderImportError("", f"not valid YAML: {error}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise LadderImportError(
+            f"line {line}", f"not valid YAML: the character U+{error.character:04X} is not allowed"
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError):
+        raise LadderImportError("", "not valid YAML: the file cannot be read as YAML") from None
 
 
 def file_stem(source_name: str) -> str:

@@ -33,7 +33,7 @@ def read_rows(text: str) -> Iterator[Row]:
         quotechar='"',
         doublequote=True,
         skipinitialspace=skip_space,
-        strict=False,
+        strict=True,  # an unclosed quote is an error, not the rest of the file in one cell
     )
     number = 0
     try:

@@ -7,18 +7,17 @@ from collections.abc import Mapping
 from typing import Literal, get_args
 
 from careercoach.domain.importers.common import (
-    MAX_IMPORT_BYTES,
     ImportedLadder,
     LadderImportError,
     decode_text,
     load_yaml,
+    refuse_oversized,
 )
-from careercoach.domain.ladder_codec import LadderFileFormat, parse_ladder_bytes
+from careercoach.domain.ladder_codec import parse_ladder_bytes
 from careercoach.domain.ladder_format import LadderFormatError
 
 ImportFormat = Literal["toml", "yaml", "json", "csv", "ft", "monzo", "snowflake", "radar"]
 IMPORT_FORMATS: tuple[ImportFormat, ...] = get_args(ImportFormat)
-NATIVE_FORMATS: tuple[LadderFileFormat, ...] = ("toml", "yaml", "json")
 
 FORMAT_NAMES: Mapping[str, str] = {
     "toml": "CareerCoach ladder (TOML)",
@@ -48,13 +47,15 @@ def detect_format(data: bytes, filename: str) -> ImportFormat:
     if name.endswith((".csv", ".tsv")):
         return "csv"
     if name.endswith(".json"):
-        return "json" if _looks_native(_json_or_none(data)) else "snowflake"
+        document = _json_or_none(data)
+        # Unreadable JSON goes to the native reader, which names the line and column.
+        return "snowflake" if document is not None and not _looks_native(document) else "json"
     if name.endswith((".yaml", ".yml")):
         return _yaml_kind(data)
     raise LadderImportError(
         "",
-        "cannot tell the format from the file name; name it with --format "
-        f"({', '.join(IMPORT_FORMATS)})",
+        "cannot tell the format from the file name; give it the usual extension "
+        f"or name the format (--format {'|'.join(IMPORT_FORMATS)} on the command line)",
     )
 
 
@@ -77,8 +78,7 @@ def import_ladder_bytes(
         LadderImportError: the file cannot be imported (one line: location and problem).
         LadderFormatError: a native ladder file with problems (every problem listed).
     """
-    if len(data) > MAX_IMPORT_BYTES:
-        decode_text(data)  # raises the size error before anything is parsed
+    refuse_oversized(data)
     chosen = file_format or detect_format(data, filename)
     if chosen == "toml" or chosen == "yaml" or chosen == "json":  # narrows the type
         return ImportedLadder(parse_ladder_bytes(data, chosen), chosen)
@@ -103,11 +103,12 @@ def import_ladder_bytes(
     return read_radar(data, filename, (companions or {}).get("roles"))
 
 
-def _json_or_none(data: bytes) -> object:
+def _json_or_none(data: bytes) -> object | None:
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        document: object = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
+    return document
 
 
 def _looks_native(document: object) -> bool:
