@@ -6,11 +6,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,10 +36,12 @@ from careercoach.ui.ladder_editor_parts import (
     TitleListModel,
     UndoKeysToStack,
     as_lines,
+    ask_export_path,
     confirm_discard,
     lines_of,
     list_box,
     problem_summary,
+    select_row,
     show_text,
 )
 
@@ -64,9 +65,7 @@ class LadderEditorDialog(QDialog):
         self.problems: list[FormatProblem] = []
         self.undo_stack = QUndoStack(self)
         self._build()
-        self._refresh()
-        self.level_list.setCurrentIndex(self.level_model.index(0))
-        self.competency_list.setCurrentIndex(self.competency_model.index(0))
+        self._refresh()  # selects the first level and competency
         self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 48)
 
     # -- layout ---------------------------------------------------------------------------
@@ -209,13 +208,19 @@ class LadderEditorDialog(QDialog):
     def change(self, after: Ladder, text: str, merge_key: str | None = None) -> None:
         """Apply an edit through the undo stack."""
         if after != self.ladder:
+            rows = (self.level_index(), self.competency_index())
             self.undo_stack.push(
-                LadderChange(self._set_ladder, self.ladder, after, text, merge_key)
+                LadderChange(self._set_ladder, self.ladder, after, text, merge_key, rows)
             )
 
-    def _set_ladder(self, ladder: Ladder) -> None:
+    def _set_ladder(self, ladder: Ladder, rows: tuple[int, int]) -> None:
         self.ladder = ladder
         self._refresh()
+        level_row, competency_row = rows
+        if self.level_index() != level_row and level_row < len(ladder.levels):
+            select_row(self.level_list, level_row)
+        if self.competency_index() != competency_row and competency_row < len(ladder.competencies):
+            select_row(self.competency_list, competency_row)
 
     def level_index(self) -> int:
         """The selected level (clamped to the ladder)."""
@@ -238,12 +243,8 @@ class LadderEditorDialog(QDialog):
             level_row, competency_row = self.level_index(), self.competency_index()
             self.level_model.set_titles([level.title for level in ladder.levels])
             self.competency_model.set_titles([c.name for c in ladder.competencies])
-            # A reset list loses its selection: keep the nearest row selected.
-            if not self.level_list.currentIndex().isValid():
-                self._select(self.level_list, min(level_row, len(ladder.levels) - 1))
-            if not self.competency_list.currentIndex().isValid():
-                last = len(ladder.competencies) - 1
-                self._select(self.competency_list, min(competency_row, last))
+            select_row(self.level_list, level_row)  # a reset list lost its selection
+            select_row(self.competency_list, competency_row)
             self._refresh_selected()
         finally:
             self._refreshing = False
@@ -348,40 +349,32 @@ class LadderEditorDialog(QDialog):
 
     def _on_add_level_clicked(self) -> None:
         self.change(edits.add_level(self.ladder, self.tr("New level")), self.tr("Add level"))
-        self._select(self.level_list, len(self.ladder.levels) - 1)
+        select_row(self.level_list, len(self.ladder.levels) - 1)
 
     def _on_move_level_clicked(self, offset: int) -> None:
         index = self.level_index()
         self.change(edits.move_level(self.ladder, index, offset), self.tr("Move level"))
-        self._select(self.level_list, min(max(index + offset, 0), len(self.ladder.levels) - 1))
+        select_row(self.level_list, index + offset)
 
     def _on_remove_level_clicked(self) -> None:
         if len(self.ladder.levels) > 1:
-            self.change(
-                edits.remove_level(self.ladder, self.level_index()), self.tr("Remove level")
-            )
+            after = edits.remove_level(self.ladder, self.level_index())
+            self.change(after, self.tr("Remove level"))
 
     def _on_add_competency_clicked(self) -> None:
         after = edits.add_competency(self.ladder, self.tr("New competency"))
         self.change(after, self.tr("Add competency"))
-        self._select(self.competency_list, len(self.ladder.competencies) - 1)
+        select_row(self.competency_list, len(self.ladder.competencies) - 1)
 
     def _on_move_competency_clicked(self, offset: int) -> None:
         index = self.competency_index()
         self.change(edits.move_competency(self.ladder, index, offset), self.tr("Move competency"))
-        last = len(self.ladder.competencies) - 1
-        self._select(self.competency_list, min(max(index + offset, 0), last))
+        select_row(self.competency_list, index + offset)
 
     def _on_remove_competency_clicked(self) -> None:
         if len(self.ladder.competencies) > 1:
             after = edits.remove_competency(self.ladder, self.competency_index())
             self.change(after, self.tr("Remove competency"))
-
-    def _select(self, view: QListView, row: int) -> None:
-        model = view.model()
-        view.selectionModel().setCurrentIndex(
-            model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
 
     def _on_save_clicked(self) -> None:
         if not self.problems:
@@ -399,14 +392,9 @@ class LadderEditorDialog(QDialog):
         self.save_button.setEnabled(not self.problems)
 
     def _on_export_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Ladder"),
-            str(Path.home() / f"{self.ladder.id}.toml"),
-            self.tr("TOML ladder (*.toml)"),
-        )
-        if path:
-            self._write_file(self.ladder, Path(path))
+        path = ask_export_path(self, self.ladder.id)
+        if path is not None:
+            self._write_file(self.ladder, path)
 
     def reject(self) -> None:
         """Close, after asking when there are unsaved edits (Escape, Close, window close)."""

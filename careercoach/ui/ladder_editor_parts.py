@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -14,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,22 +39,25 @@ class LadderChange(QUndoCommand):
     """One edit of the draft ladder, undone by putting the previous ladder back.
 
     Consecutive edits of the same field (typing) share a ``merge_key`` and merge into
-    one undo step.
+    one undo step. ``rows`` (level row, competency row) is the selection the edit was made
+    in; undo and redo bring it back so the change happens in sight.
     """
 
     def __init__(
         self,
-        apply: Callable[[Ladder], None],
+        apply: Callable[[Ladder, tuple[int, int]], None],
         before: Ladder,
         after: Ladder,
         text: str,
         merge_key: str | None = None,
+        rows: tuple[int, int] = (0, 0),
     ) -> None:
         super().__init__(text)
         self._apply = apply
         self.before = before
         self.after = after
         self.merge_key = merge_key
+        self.rows = rows
 
     def id(self) -> int:
         return 1 if self.merge_key else -1
@@ -63,10 +69,10 @@ class LadderChange(QUndoCommand):
         return False
 
     def redo(self) -> None:
-        self._apply(self.after)
+        self._apply(self.after, self.rows)
 
     def undo(self) -> None:
-        self._apply(self.before)
+        self._apply(self.before, self.rows)
 
 
 class TitleListModel(QAbstractListModel):
@@ -193,3 +199,24 @@ class UndoKeysToStack(QObject):
             event.ignore()  # not the field's: let the dialog's Undo/Redo shortcut fire
             return True
         return False
+
+
+def select_row(view: QListView, row: int) -> None:
+    """Make ``row`` (clamped to the list) the current, selected row of ``view``."""
+    count = view.model().rowCount()
+    row = min(max(row, 0), count - 1)
+    if count and view.currentIndex().row() != row:
+        view.selectionModel().setCurrentIndex(
+            view.model().index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+
+def ask_export_path(parent: QWidget, ladder_id: str) -> Path | None:
+    """Ask where to export a ladder as TOML; None when the user cancels."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Export Ladder"),
+        str(Path.home() / f"{ladder_id}.toml"),
+        parent.tr("TOML ladder (*.toml)"),
+    )
+    return Path(path) if path else None

@@ -223,3 +223,13 @@ def test_editing_the_summary_keeps_other_fields_exactly(qtbot: QtBot, gui: GuiSe
     cell = editor.ladder.competencies[0].expectation("level-1")
     assert cell.summary == "Summary"
     assert cell.signals == ("line one\n\nline two",)
+
+
+def test_undo_shows_the_level_it_changes(qtbot: QtBot, gui: GuiSession) -> None:
+    editor = open_editor(qtbot, gui, "duplicate_button")
+    editor.level_list.setCurrentIndex(editor.level_model.index(3))
+    replace_text(qtbot, editor.level_title, "Staff")
+    editor.level_list.setCurrentIndex(editor.level_model.index(0))
+    editor.undo_stack.undo()
+    assert editor.level_list.currentIndex().row() == 3
+    assert editor.level_title.text() == "Staff Data Scientist"
