@@ -169,6 +169,8 @@ def _read_rows(
         location = f"competencies[{index}]"
         row = _table(item, location, "each competency row")
         _warn_unused(row, _ROW_FIELDS, "competency rows", warnings)
+        if "id" in row:  # dict.fromkeys in finish() keeps this warning once
+            warnings.append("the ids of competency rows are not kept (a cell has no id)")
         level = _reference(row, "level", location, level_ids)
         theme = _reference(row, "theme", location, theme_ids)
         examples = _texts(row, "examples", location)

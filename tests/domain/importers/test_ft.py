@@ -176,7 +176,10 @@ def test_pairs_without_rows_are_explicitly_empty_cells() -> None:
 
 
 def test_unused_top_level_fields_give_warnings() -> None:
-    assert _read(CURRENT).warnings == ("field 'googleSheetId' is not used",)
+    assert _read(CURRENT).warnings == (
+        "field 'googleSheetId' is not used",
+        "the ids of competency rows are not kept (a cell has no id)",
+    )
 
 
 def test_legacy_rows_keep_examples_and_supporting_links() -> None:
@@ -193,6 +196,7 @@ def test_legacy_rows_keep_examples_and_supporting_links() -> None:
     assert result.warnings == (
         "field 'googleSheetId' is not used",
         "field 'isLegacy' is not used",
+        "the ids of competency rows are not kept (a cell has no id)",
     )
 
 
