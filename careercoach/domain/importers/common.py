@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from careercoach.domain.errors import UserError
 from careercoach.domain.ladder import Ladder
-from careercoach.domain.ladder_checks import MAX_ID_LENGTH
+from careercoach.domain.ladder_checks import MAX_ID_LENGTH, describe
 from careercoach.domain.ladder_format import LadderFormatError, ladder_from_document
 
 MAX_IMPORT_BYTES = 5_000_000
@@ -149,3 +149,19 @@ def humanise(text: str) -> str:
     """A display name from an identifier: separators become spaces, first letter a capital."""
     words = " ".join(re.split(r"[-_\s]+", text)).strip()
     return words[:1].upper() + words[1:]
+
+
+def expect_table(value: object, location: str, what: str) -> Mapping[Any, Any]:
+    """``value`` if it is a mapping; else an import error naming ``what`` and its place."""
+    if not isinstance(value, Mapping):
+        raise LadderImportError(
+            location, f"{what} must be a mapping of fields, not {describe(value)}"
+        )
+    return value
+
+
+def expect_list(value: object, location: str, what: str) -> list[Any]:
+    """``value`` if it is a list; else an import error naming ``what`` and its place."""
+    if not isinstance(value, list):
+        raise LadderImportError(location, f"{what} must be a list, not {describe(value)}")
+    return value

@@ -12,6 +12,7 @@ from careercoach.domain.importers.common import (
     ImportedLadder,
     LadderImportError,
     decode_text,
+    expect_table,
     file_stem,
     finish,
     load_yaml,
@@ -131,7 +132,7 @@ def _read_entries(
     found: dict[str, tuple[str, str]] = {}
     for index, item in enumerate(items):
         location = f"{where}[{index}]"
-        table = _table(item, location, f"each {what}")
+        table = expect_table(item, location, f"each {what}")
         _warn_unused(table, fields, where, warnings)
         raw_id = _text(table, "id", location, required=True)
         if raw_id in found:
@@ -167,7 +168,7 @@ def _read_rows(
     entries = 0
     for index, item in enumerate(rows):
         location = f"competencies[{index}]"
-        row = _table(item, location, "each competency row")
+        row = expect_table(item, location, "each competency row")
         _warn_unused(row, _ROW_FIELDS, "competency rows", warnings)
         if "id" in row:  # dict.fromkeys in finish() keeps this warning once
             warnings.append("the ids of competency rows are not kept (a cell has no id)")
@@ -228,7 +229,7 @@ def _links(row: Mapping[Any, Any], location: str) -> list[str]:
     found = []
     for index, item in enumerate(_list(row, "supportingUrls", location)):
         where = f"{location}.supportingUrls[{index}]"
-        link = _table(item, where, "each supporting link")
+        link = expect_table(item, where, "each supporting link")
         label = _text(link, "label", where)
         url = _text(link, "url", where)
         if label or url:
@@ -258,14 +259,6 @@ def _native_ids(raw_ids: list[str], what: str, warnings: list[str]) -> dict[str,
 
 
 # ---------------------------------------------------------------- small readers
-
-
-def _table(value: object, location: str, what: str) -> Mapping[Any, Any]:
-    if not isinstance(value, Mapping):
-        raise LadderImportError(
-            location, f"{what} must be a mapping of fields, not {describe(value)}"
-        )
-    return value
 
 
 def _list(

@@ -12,6 +12,8 @@ from careercoach.domain.importers.common import (
     ImportedLadder,
     LadderImportError,
     decode_text,
+    expect_list,
+    expect_table,
     file_stem,
     finish,
     humanise,
@@ -192,7 +194,7 @@ def _read_topics(topics: list[Any], count: int, warnings: list[str]) -> list[dic
     cells: list[dict[int, tuple[list[str], list[str]]]] = []
     for index, item in enumerate(topics):
         where = f"topics[{index}]"
-        topic = _table(item, where, "each topic")
+        topic = expect_table(item, where, "each topic")
         budget.spend(count, where)  # the cells this topic will have
         _warn_unused(topic, _TOPIC_FIELDS, "topics", warnings)
         raw_name = _text(topic.get("name"), f"{where}.name", "the topic's 'name'")
@@ -231,12 +233,12 @@ def _read_content(
     if value is None:
         warnings.append(f"the topic {json.dumps(display)} has no content; its cells are empty")
         return {}
-    entries = _list(value, location, "'content'")
+    entries = expect_list(value, location, "'content'")
     budget.spend(len(entries), location)
     cells: dict[int, tuple[list[str], list[str]]] = {}
     for index, item in enumerate(entries):
         here = f"{location}[{index}]"
-        entry = _table(item, here, "each content entry")
+        entry = expect_table(item, here, "each content entry")
         _warn_unused(entry, _CONTENT_FIELDS, "content entries", warnings)
         level = _content_level(entry, here, count)
         if level in cells:
@@ -250,10 +252,10 @@ def _read_content(
         for number, raw in enumerate(
             []
             if raw_examples is None
-            else _list(raw_examples, f"{here}.exampleCriteria", "'exampleCriteria'")
+            else expect_list(raw_examples, f"{here}.exampleCriteria", "'exampleCriteria'")
         ):
             at = f"{here}.exampleCriteria[{number}]"
-            example = _table(raw, at, "each example criterion")
+            example = expect_table(raw, at, "each example criterion")
             _warn_unused(example, _EXAMPLE_FIELDS, "example criteria", warnings)
             signals.extend(_texts(example.get("criteria"), f"{at}.criteria", "'criteria'", budget))
             examples.extend(
@@ -308,20 +310,6 @@ def _native_ids(keys: list[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------- small readers
-
-
-def _table(value: object, location: str, what: str) -> Mapping[Any, Any]:
-    if not isinstance(value, Mapping):
-        raise LadderImportError(
-            location, f"{what} must be a mapping of fields, not {describe(value)}"
-        )
-    return value
-
-
-def _list(value: object, location: str, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise LadderImportError(location, f"{what} must be a list, not {describe(value)}")
-    return value
 
 
 def _text(value: object, where: str, what: str) -> str:

@@ -12,6 +12,8 @@ from careercoach.domain.importers.common import (
     ImportedLadder,
     LadderImportError,
     decode_text,
+    expect_list,
+    expect_table,
     file_stem,
     finish,
     load_yaml,
@@ -78,21 +80,21 @@ class _Reader:
                 self.warnings.append(f"field '{name}' of {what} is not used")
 
     def category(self, value: object, where: str) -> _Category:
-        table = _table(value, where, "A category")
+        table = expect_table(value, where, "A category")
         self.unused(table, _CATEGORY_FIELDS, "a category")
         key = _text(table, "key", where, required=True)
         name = _text(table, "name", where).strip() or key.strip()
         description = _text(table, "description", where).strip()
         self.spend(key + name + description, where)
         kpis_where = join_location(where, "kpis")
-        raw_kpis = _list(table.get("kpis") or [], kpis_where, "'kpis'")
+        raw_kpis = expect_list(table.get("kpis") or [], kpis_where, "'kpis'")
         kpis = [self.kpi(item, f"{kpis_where}[{index}]") for index, item in enumerate(raw_kpis)]
         if not kpis:
             self.warnings.append(f"category '{key}' has no KPIs; its row is empty")
         return _Category(key, name, description, kpis)
 
     def kpi(self, value: object, where: str) -> _Kpi:
-        table = _table(value, where, "A KPI")
+        table = expect_table(value, where, "A KPI")
         self.kpi_count += 1
         if self.kpi_count > _MAX_KPIS:
             raise LadderImportError(where, f"there are more than {_MAX_KPIS} KPIs")
@@ -118,7 +120,7 @@ class _Reader:
         if isinstance(raw, str):
             raw = [raw]
         tags: list[str] = []
-        for index, tag in enumerate(_list(raw, tags_where, "'tags'")):
+        for index, tag in enumerate(expect_list(raw, tags_where, "'tags'")):
             if not isinstance(tag, str):
                 raise LadderImportError(
                     f"{tags_where}[{index}]",
@@ -134,7 +136,7 @@ class _Reader:
         roles: list[tuple[str, str, dict[str, str]]] = []
         for index, item in enumerate(raw):
             where = f"roles[{index}]"
-            table = _table(item, where, "A role")
+            table = expect_table(item, where, "A role")
             self.unused(table, _ROLE_FIELDS, "a role")
             key = _text(table, "key", where, required=True)
             if key in seen:
@@ -159,7 +161,7 @@ class _Reader:
         raw = table.get("levels")
         what = "'levels' (a table of category key: level)"
         levels: dict[str, str] = {}
-        for key, value in _table(raw, location, what).items():
+        for key, value in expect_table(raw, location, what).items():
             cell = join_location(location, key)
             self.spend(str(key), cell)
             if not isinstance(key, str) or key not in key_ids:
@@ -204,7 +206,7 @@ def read_radar(data: bytes, source_name: str, roles_data: bytes | None = None) -
     elif isinstance(document, Mapping) and "categories" in document:
         header = document
         reader.unused(document, _FILE_FIELDS, "the file")
-        raw_categories = _list(document["categories"], "categories", "'categories'")
+        raw_categories = expect_list(document["categories"], "categories", "'categories'")
         raw_roles = document.get("roles")
     else:
         raise LadderImportError(
@@ -245,27 +247,13 @@ def read_radar(data: bytes, source_name: str, roles_data: bytes | None = None) -
     if description:
         ladder["description"] = description
     if raw_roles is not None:
-        roles = _list(raw_roles, "roles", "'roles'")
+        roles = expect_list(raw_roles, "roles", "'roles'")
         if roles:
             ladder["targets"] = reader.roles(roles, key_ids, top)
     return finish(ladder, FORMAT_NAME, reader.warnings)
 
 
 # ---------------------------------------------------------------- reading helpers
-
-
-def _table(value: object, where: str, what: str) -> Mapping[Any, Any]:
-    if not isinstance(value, Mapping):
-        raise LadderImportError(
-            where, f"{what} must be a table of fields, but it is {describe(value)}"
-        )
-    return value
-
-
-def _list(value: object, where: str, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise LadderImportError(where, f"{what} must be a list, but it is {describe(value)}")
-    return value
 
 
 def _text(table: Mapping[Any, Any], key: str, where: str, *, required: bool = False) -> str:
