@@ -291,7 +291,7 @@ def test_a_kpi_without_a_level_field() -> None:
         ([{"key": 5, "kpis": []}], "categories[0].key", "whole number"),
         (["text"], "categories[0]", "A category must be a mapping of fields"),
         ([{"key": "a", "kpis": {"x": 1}}], "categories[0].kpis", "'kpis' must be a list"),
-        ([{"key": "a", "kpis": ["x"]}], "categories[0].kpis[0]", "A KPI must be a mapping of fields"),
+        ([{"key": "a", "kpis": ["x"]}], "categories[0].kpis[0]", "A KPI must be a mapping"),
         ([{"key": "a", "kpis": []}], "categories", "no category has a KPI"),
         ([], "categories", "there are no categories"),
         ({"categories": "all"}, "categories", "'categories' must be a list"),
