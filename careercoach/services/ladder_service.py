@@ -175,6 +175,7 @@ def read_import(path: Path, file_format: ImportFormat | None = None) -> Imported
     """
     data = read_bytes(path, limit=MAX_IMPORT_BYTES)
     companions = {}
+    roles: Path | None = None
     try:
         chosen = file_format or detect_format(data, path.name)
         roles = _roles_beside(path) if chosen == "radar" else None
@@ -182,9 +183,12 @@ def read_import(path: Path, file_format: ImportFormat | None = None) -> Imported
             companions["roles"] = read_bytes(roles, limit=MAX_IMPORT_BYTES)
         return import_ladder_bytes(data, path.name, chosen, companions=companions)
     except LadderImportError as error:
+        # A line number in the roles file must be read in the roles file.
+        in_roles = roles is not None and error.problem.startswith("in the roles file")
+        source = roles if in_roles and roles is not None else path
         raise UserError(
             "ladder-import",
-            f"{path}:{error.message}" if error.location else f"{path}: {error.message}",
+            f"{source}:{error.message}" if error.location else f"{source}: {error.message}",
         ) from error
 
 

@@ -241,3 +241,11 @@ def test_a_broken_native_file_names_its_first_problem(
     assert len(err.splitlines()) == 1
     assert f"{source}:levelz: Unknown field 'levelz'." in err
     assert "more" in err
+
+
+def test_a_broken_roles_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "categories.yml").write_text(RADAR_CATEGORIES, encoding="utf-8")
+    (tmp_path / "roles.yml").write_text("- key: back\n  levels: {comm: [\n", encoding="utf-8")
+    code, _, err = run(capsys, "ladder", "import", str(tmp_path / "categories.yml"))
+    assert code == 2
+    assert err.startswith(f"careercoach: {tmp_path / 'roles.yml'}:line ")
