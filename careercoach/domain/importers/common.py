@@ -165,3 +165,18 @@ def expect_list(value: object, location: str, what: str) -> list[Any]:
     if not isinstance(value, list):
         raise LadderImportError(location, f"{what} must be a list, not {describe(value)}")
     return value
+
+
+def warn_unused(
+    table: Mapping[Any, Any], fields: tuple[str, ...], where: str, warnings: list[str]
+) -> None:
+    """Add a warning for every field of ``table`` that the importer does not read."""
+    for key in table:
+        if key not in fields:
+            warnings.append(f"field {quote_field(key)} of {where} is not used")
+
+
+def quote_field(key: object) -> str:
+    """A field name as shown in a warning: quoted, and cut at 60 characters."""
+    text = key if isinstance(key, str) else repr(key)
+    return repr(text[:60] + "…" if len(text) > 60 else text)

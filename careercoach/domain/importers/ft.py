@@ -16,7 +16,9 @@ from careercoach.domain.importers.common import (
     file_stem,
     finish,
     load_yaml,
+    quote_field,
     slugify,
+    warn_unused,
 )
 from careercoach.domain.ladder_checks import MAX_ID_LENGTH, describe, suggestion
 
@@ -79,7 +81,7 @@ def read_ft(data: bytes, source_name: str) -> ImportedLadder:
     warnings: list[str] = []
     for key in root:
         if key not in _USED_FIELDS:
-            warnings.append(f"field {_quote(key)} is not used")
+            warnings.append(f"field {quote_field(key)} is not used")
     levels = _list(root, "levels", "", required=True)
     themes = _list(root, "themes", "", required=True)
     rows = _list(root, "competencies", "", required=True)
@@ -133,7 +135,7 @@ def _read_entries(
     for index, item in enumerate(items):
         location = f"{where}[{index}]"
         table = expect_table(item, location, f"each {what}")
-        _warn_unused(table, fields, where, warnings)
+        warn_unused(table, fields, where, warnings)
         raw_id = _text(table, "id", location, required=True)
         if raw_id in found:
             number = list(found).index(raw_id) + 1
@@ -169,7 +171,7 @@ def _read_rows(
     for index, item in enumerate(rows):
         location = f"competencies[{index}]"
         row = expect_table(item, location, "each competency row")
-        _warn_unused(row, _ROW_FIELDS, "competency rows", warnings)
+        warn_unused(row, _ROW_FIELDS, "competency rows", warnings)
         if "id" in row:  # dict.fromkeys in finish() keeps this warning once
             warnings.append("the ids of competency rows are not kept (a cell has no id)")
         level = _reference(row, "level", location, level_ids)
@@ -311,19 +313,6 @@ def _tidy(text: str) -> str:
         " ".join(line.strip() for line in paragraph.split("\n") if line.strip())
         for paragraph in paragraphs
     )
-
-
-def _warn_unused(
-    table: Mapping[Any, Any], fields: tuple[str, ...], where: str, warnings: list[str]
-) -> None:
-    for key in table:
-        if key not in fields:
-            warnings.append(f"field {_quote(key)} of {where} is not used")
-
-
-def _quote(key: object) -> str:
-    text = key if isinstance(key, str) else repr(key)
-    return repr(text[:60] + "…" if len(text) > 60 else text)
 
 
 def _stem_id(source_name: str) -> str:

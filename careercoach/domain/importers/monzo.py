@@ -18,7 +18,9 @@ from careercoach.domain.importers.common import (
     finish,
     humanise,
     load_yaml,
+    quote_field,
     slugify,
+    warn_unused,
 )
 from careercoach.domain.ladder_checks import MAX_ID_LENGTH, describe
 
@@ -86,7 +88,7 @@ def read_monzo(data: bytes, source_name: str) -> ImportedLadder:
             f"the front matter must be YAML fields (title, levels, topics), not {describe(root)}",
         )
     warnings: list[str] = []
-    unused = [_quote(key) for key in root if key not in _USED_FIELDS]
+    unused = [quote_field(key) for key in root if key not in _USED_FIELDS]
     if unused:
         warnings.append(f"front matter fields not used: {', '.join(unused)}")
     missing = [f"'{key}'" for key in ("levels", "topics") if root.get(key) is None]
@@ -196,7 +198,7 @@ def _read_topics(topics: list[Any], count: int, warnings: list[str]) -> list[dic
         where = f"topics[{index}]"
         topic = expect_table(item, where, "each topic")
         budget.spend(count, where)  # the cells this topic will have
-        _warn_unused(topic, _TOPIC_FIELDS, "topics", warnings)
+        warn_unused(topic, _TOPIC_FIELDS, "topics", warnings)
         raw_name = _text(topic.get("name"), f"{where}.name", "the topic's 'name'")
         title = _without_emoji(_text(topic.get("title"), f"{where}.title", "the topic's 'title'"))
         key = raw_name or title
@@ -239,7 +241,7 @@ def _read_content(
     for index, item in enumerate(entries):
         here = f"{location}[{index}]"
         entry = expect_table(item, here, "each content entry")
-        _warn_unused(entry, _CONTENT_FIELDS, "content entries", warnings)
+        warn_unused(entry, _CONTENT_FIELDS, "content entries", warnings)
         level = _content_level(entry, here, count)
         if level in cells:
             warnings.append(
@@ -256,7 +258,7 @@ def _read_content(
         ):
             at = f"{here}.exampleCriteria[{number}]"
             example = expect_table(raw, at, "each example criterion")
-            _warn_unused(example, _EXAMPLE_FIELDS, "example criteria", warnings)
+            warn_unused(example, _EXAMPLE_FIELDS, "example criteria", warnings)
             signals.extend(_texts(example.get("criteria"), f"{at}.criteria", "'criteria'", budget))
             examples.extend(
                 _texts(example.get("examples"), f"{at}.examples", "'examples'", budget)
@@ -346,16 +348,3 @@ def _without_emoji(text: str) -> str:
         if not after_emoji:
             kept.append(char)
     return " ".join("".join(kept).split())
-
-
-def _warn_unused(
-    table: Mapping[Any, Any], fields: tuple[str, ...], where: str, warnings: list[str]
-) -> None:
-    for key in table:
-        if key not in fields:
-            warnings.append(f"field {_quote(key)} of {where} is not used")
-
-
-def _quote(key: object) -> str:
-    text = key if isinstance(key, str) else repr(key)
-    return repr(text[:60] + "…" if len(text) > 60 else text)
