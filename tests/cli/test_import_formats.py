@@ -177,7 +177,7 @@ def test_format_can_be_forced(capsys: pytest.CaptureFixture[str], tmp_path: Path
         ("data.md", MONZO_MD.replace("level: 2", "level: 9"), "topics[0].content[0]"),
         ("tracks.js", "export const tracks = { MOBILE: { milestones: [ ", "line"),
         ("ladder.csv", "just one column of prose\nand more\n", "row 1"),
-        ("empty.yml", "", "empty"),
+        ("blank.yml", "", "document is empty"),
         ("garbage.csv", "\x00\x01\x02binary", "binary"),
     ],
     ids=["unknown-level", "level-out-of-range", "unterminated-js", "not-csv", "empty", "binary"],
@@ -198,8 +198,14 @@ def test_bad_files_give_one_line_and_store_nothing(
 
 
 def test_a_file_over_5_mb_is_refused_before_parsing(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from careercoach.services import ladder_service
+
+    def parsed(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr(ladder_service, "import_ladder_bytes", parsed)
     source = tmp_path / "huge.csv"
     source.write_bytes(b"a,b\n" * 1_500_000)
     code, _, err = run(capsys, "ladder", "import", str(source))

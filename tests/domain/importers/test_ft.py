@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from careercoach.domain.importers.common import (
     LadderImportError,
 )
 from careercoach.domain.importers.ft import read_ft
+from tests.domain.importers.mutations import mutated
 
 CURRENT = """\
 name: Widget Engineering
@@ -476,31 +476,8 @@ def test_edited_fixture_text_never_raises_anything_else(
     _outcome(text.encode("utf-8", "surrogatepass"))
 
 
-_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.dates(),
-    lambda children: (
-        st.lists(children, max_size=3)
-        | st.dictionaries(st.text(max_size=6) | st.integers(), children, max_size=3)
-    ),
-    max_leaves=8,
-)
-
-
 @settings(deadline=None)
 @given(st.data())
 def test_mutated_fixture_structure_never_raises_anything_else(data: st.DataObject) -> None:
-    document: Any = copy.deepcopy(_fixture())
-    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
-        target = document
-        while True:
-            keys = list(target) if isinstance(target, dict) else list(range(len(target)))
-            if not keys:
-                break
-            key = data.draw(st.sampled_from(keys))
-            child = target[key]
-            if isinstance(child, dict | list) and child and data.draw(st.booleans()):
-                target = child
-                continue
-            target[key] = data.draw(_VALUES)
-            break
+    document = mutated(data, _fixture())
     _outcome(_dump(document).encode("utf-8", "surrogatepass"))
