@@ -1,0 +1,225 @@
+"""Hackathon prototypes and side projects, with a dated history of their stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from careercoach.domain.contribution import (
+    EARLIEST_DATE,
+    MAX_HOURS,
+    MAX_LINK_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    MAX_TITLE_LENGTH,
+)
+from careercoach.domain.errors import UserError
+from careercoach.domain.evidence_checks import (
+    FieldProblem,
+    InvalidRecordError,
+    check_competency_ids,
+    check_date,
+    check_hours,
+    check_text,
+)
+
+MAX_PEOPLE = 500
+
+
+class Stage(StrEnum):
+    """Where a prototype is; the values are the CLI tokens."""
+
+    IDEA = "idea"
+    VALIDATING = "validating"
+    BUILDING = "building"
+    DEMO = "demo"
+    ADOPTED = "adopted"
+    SHELVED = "shelved"
+
+    @property
+    def label(self) -> str:
+        """The stage as a person reads it."""
+        return self.value.capitalize()
+
+    @property
+    def is_finished(self) -> bool:
+        """True once a prototype was adopted or shelved."""
+        return self in (Stage.ADOPTED, Stage.SHELVED)
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """A prototype entered ``stage`` on ``date`` (the reason is free text, often empty)."""
+
+    stage: Stage
+    date: dt.date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The data a prototype is built on."""
+
+    name: str = ""
+    source: str = ""
+    licence: str = ""
+
+
+@dataclass(frozen=True)
+class Prototype:
+    """A side project. ``history`` is never empty: its first change is when it started."""
+
+    title: str
+    history: tuple[StageChange, ...]
+    pitch: str = ""
+    learning_goal: str = ""
+    dataset: Dataset = field(default_factory=Dataset)
+    people_consulted: tuple[str, ...] = ()
+    consulted_count: int = 0
+    reviewers: tuple[str, ...] = ()
+    feedback: str = ""
+    hours: float | None = None
+    demo_link: str = ""
+    outcome: str = ""
+    competencies: tuple[str, ...] = ()
+    id: int | None = None
+
+    @property
+    def stage(self) -> Stage:
+        """The stage it is in now."""
+        return self.history[-1].stage
+
+    @property
+    def started(self) -> dt.date:
+        """The date of its first stage."""
+        return self.history[0].date
+
+    @property
+    def stage_since(self) -> dt.date:
+        """The date it entered its current stage."""
+        return self.history[-1].date
+
+    @property
+    def shelved_reason(self) -> str:
+        """Why it was shelved, when it is shelved."""
+        return self.history[-1].reason if self.stage is Stage.SHELVED else ""
+
+    def passed_through(self, stage: Stage) -> bool:
+        """True when ``stage`` appears anywhere in its history."""
+        return any(change.stage is stage for change in self.history)
+
+
+def prototype_problems(prototype: Prototype, today: dt.date) -> tuple[FieldProblem, ...]:
+    """Everything wrong with ``prototype``; empty when it can be stored."""
+    problems: list[FieldProblem] = []
+    check_text(problems, "title", prototype.title, MAX_TITLE_LENGTH, required=True)
+    for name, value in (
+        ("pitch", prototype.pitch),
+        ("learning goal", prototype.learning_goal),
+        ("feedback", prototype.feedback),
+        ("outcome", prototype.outcome),
+    ):
+        check_text(problems, name, value, MAX_TEXT_LENGTH)
+    for name, value in (
+        ("dataset name", prototype.dataset.name),
+        ("dataset source", prototype.dataset.source),
+        ("dataset licence", prototype.dataset.licence),
+    ):
+        check_text(problems, name, value, MAX_NAME_LENGTH)
+    check_text(problems, "demo link", prototype.demo_link, MAX_LINK_LENGTH)
+    check_hours(problems, "hours", prototype.hours, MAX_HOURS * 10)
+    for name, people in (
+        ("people consulted", prototype.people_consulted),
+        ("reviewers", prototype.reviewers),
+    ):
+        if len(people) > MAX_PEOPLE:
+            problems.append(FieldProblem(name, f"more than {MAX_PEOPLE} names"))
+        for person in people:
+            check_text(problems, name, person, MAX_NAME_LENGTH, required=True)
+    if not 0 <= prototype.consulted_count <= 100_000:
+        problems.append(FieldProblem("consulted", "must be a whole number from 0 to 100000"))
+    elif prototype.consulted_count < len(prototype.people_consulted):
+        problems.append(
+            FieldProblem("consulted", "is smaller than the number of people named as consulted")
+        )
+    check_competency_ids(problems, "competencies", prototype.competencies)
+    _check_history(problems, prototype.history, today)
+    return tuple(problems)
+
+
+def _check_history(
+    problems: list[FieldProblem], history: tuple[StageChange, ...], today: dt.date
+) -> None:
+    if not history:
+        problems.append(FieldProblem("stage", "is required"))
+        return
+    for index, change in enumerate(history):
+        check_date(problems, "stage date", change.date, today, EARLIEST_DATE)
+        check_text(problems, "stage reason", change.reason, MAX_TEXT_LENGTH)
+        if index == 0:
+            continue
+        previous = history[index - 1]
+        if change.stage is previous.stage:
+            problems.append(FieldProblem("stage", f"is already '{change.stage.value}'"))
+        if change.date < previous.date:
+            problems.append(
+                FieldProblem(
+                    "stage date",
+                    f"{change.date.isoformat()} is before the previous stage change "
+                    f"({previous.date.isoformat()})",
+                )
+            )
+
+
+def checked_prototype(prototype: Prototype, today: dt.date) -> Prototype:
+    """``prototype`` with text trimmed, or InvalidRecordError naming every problem."""
+    cleaned = replace(
+        prototype,
+        title=prototype.title.strip(),
+        pitch=prototype.pitch.strip(),
+        learning_goal=prototype.learning_goal.strip(),
+        dataset=Dataset(
+            prototype.dataset.name.strip(),
+            prototype.dataset.source.strip(),
+            prototype.dataset.licence.strip(),
+        ),
+        people_consulted=_names(prototype.people_consulted),
+        consulted_count=max(prototype.consulted_count, len(_names(prototype.people_consulted))),
+        reviewers=_names(prototype.reviewers),
+        feedback=prototype.feedback.strip(),
+        demo_link=prototype.demo_link.strip(),
+        outcome=prototype.outcome.strip(),
+        competencies=tuple(dict.fromkeys(c.strip() for c in prototype.competencies if c.strip())),
+        history=tuple(
+            replace(change, reason=change.reason.strip()) for change in prototype.history
+        ),
+    )
+    problems = prototype_problems(cleaned, today)
+    if problems:
+        raise InvalidRecordError("prototype", problems)
+    return cleaned
+
+
+def with_stage(
+    prototype: Prototype, stage: Stage, on: dt.date, reason: str, today: dt.date
+) -> Prototype:
+    """``prototype`` moved to ``stage`` on ``on``; a UserError when that cannot be."""
+    if stage is prototype.stage:
+        raise UserError(
+            "prototype-same-stage",
+            f"prototype {prototype.id} is already at the stage '{stage.value}'",
+            stage=stage.value,
+        )
+    if on < prototype.stage_since:
+        raise UserError(
+            "prototype-stage-date",
+            f"{on.isoformat()} is before its last stage change "
+            f"({prototype.stage_since.isoformat()})",
+        )
+    moved = replace(prototype, history=(*prototype.history, StageChange(stage, on, reason)))
+    return checked_prototype(moved, today)
+
+
+def _names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
