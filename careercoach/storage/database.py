@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from careercoach.domain.errors import UserError
 from careercoach.paths import make_private
+from careercoach.storage.checkin_repository import CheckInRepository
+from careercoach.storage.contribution_repository import ContributionRepository
 from careercoach.storage.engine import create_database_engine, sqlite_file
 from careercoach.storage.ladder_repository import LadderRepository
 from careercoach.storage.profile_repository import ProfileRepository
+from careercoach.storage.prototype_repository import PrototypeRepository
 from careercoach.storage.revisions import HEAD_REVISION
 from careercoach.storage.schema import (
     MigrationResult,
@@ -33,6 +36,9 @@ class UnitOfWork:
 
     ladders: LadderRepository
     profiles: ProfileRepository
+    contributions: ContributionRepository
+    prototypes: PrototypeRepository
+    checkins: CheckInRepository
 
 
 class Database:
@@ -84,7 +90,11 @@ class Database:
         try:
             with session.begin():
                 yield UnitOfWork(
-                    ladders=LadderRepository(session), profiles=ProfileRepository(session)
+                    ladders=LadderRepository(session),
+                    profiles=ProfileRepository(session),
+                    contributions=ContributionRepository(session),
+                    prototypes=PrototypeRepository(session),
+                    checkins=CheckInRepository(session),
                 )
         except OperationalError as error:  # locked, disk full, server gone: the environment
             raise UserError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -52,4 +52,89 @@ class ProfileRow(Base):
     target_level_id: Mapped[str] = mapped_column(String(100))
     one_on_one_every_days: Mapped[int]
     next_one_on_one: Mapped[dt.date | None]
+    updated_at: Mapped[dt.datetime]
+
+
+class ContributionRow(Base):
+    """One ledger entry; links and competencies are JSON lists."""
+
+    __tablename__ = "contributions"
+    # AUTOINCREMENT: a deleted entry's id is never handed out again, so undoing the delete
+    # can put it back under the same id.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    date: Mapped[dt.date] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    beneficiary: Mapped[str] = mapped_column(String(200))
+    project: Mapped[str] = mapped_column(String(200))
+    hours: Mapped[float | None]
+    ambiguity: Mapped[int | None]
+    complexity: Mapped[int | None]
+    cross_functional: Mapped[int | None]
+    size: Mapped[str | None] = mapped_column(String(4))
+    external_challenges: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(Text)
+    links: Mapped[list[str]] = mapped_column(JSON)
+    feedback_quote: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(40))
+    competencies: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class PrototypeRow(Base):
+    """A hackathon prototype or side project; its stages live in ``prototype_stages``."""
+
+    __tablename__ = "prototypes"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(200))
+    pitch: Mapped[str] = mapped_column(Text)
+    learning_goal: Mapped[str] = mapped_column(Text)
+    dataset_name: Mapped[str] = mapped_column(String(200))
+    dataset_source: Mapped[str] = mapped_column(String(200))
+    dataset_licence: Mapped[str] = mapped_column(String(200))
+    people_consulted: Mapped[list[str]] = mapped_column(JSON)
+    consulted_count: Mapped[int]
+    reviewers: Mapped[list[str]] = mapped_column(JSON)
+    feedback: Mapped[str] = mapped_column(Text)
+    hours: Mapped[float | None]
+    demo_link: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(Text)
+    competencies: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class PrototypeStageRow(Base):
+    """One dated stage change of a prototype; ``position`` orders them."""
+
+    __tablename__ = "prototype_stages"
+    __table_args__ = (UniqueConstraint("prototype_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    prototype_id: Mapped[int] = mapped_column(ForeignKey("prototypes.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    stage: Mapped[str] = mapped_column(String(40))
+    date: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class CheckInRow(Base):
+    """The check-in of one ISO week (one per week)."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("iso_year", "iso_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    iso_year: Mapped[int]
+    iso_week: Mapped[int]
+    assigned_hours: Mapped[float]
+    helping_hours: Mapped[float]
+    learning_hours: Mapped[float]
+    solo_hours: Mapped[float]
+    note: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime]

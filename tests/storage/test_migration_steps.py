@@ -15,12 +15,14 @@ from careercoach.storage import database as database_module
 from careercoach.storage import schema
 from careercoach.storage.database import Database
 
+HEAD = schema.HEAD_REVISION
+
 NEXT_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_test_step"
-down_revision = "0001_initial"
+revision = "9999_test_step"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -37,7 +39,7 @@ def downgrade() -> None:
 """
 
 
-def stored_at_first_revision(tmp_path: Path) -> Path:
+def stored_at_head(tmp_path: Path) -> Path:
     database_file = tmp_path / "data" / "careercoach.sqlite3"
     db = Database(f"sqlite:///{database_file}", backups_dir=tmp_path / "backups")
     db.upgrade()
@@ -57,10 +59,10 @@ def add_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: 
     shutil.copytree(
         schema.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__")
     )
-    (migrations / "versions" / "0002_test_step.py").write_text(
-        NEXT_REVISION.format(failure=failure), encoding="utf-8"
+    (migrations / "versions" / "9999_test_step.py").write_text(
+        NEXT_REVISION.format(failure=failure, head=schema.HEAD_REVISION), encoding="utf-8"
     )
-    known = (*schema.KNOWN_REVISIONS, "0002_test_step")
+    known = (*schema.KNOWN_REVISIONS, "9999_test_step")
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
     monkeypatch.setattr(schema, "KNOWN_REVISIONS", known)
     monkeypatch.setattr(schema, "HEAD_REVISION", known[-1])
@@ -75,20 +77,18 @@ def columns(database_file: Path, table: str) -> list[str]:
 def test_upgrade_copies_the_file_first_and_keeps_the_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database_file = stored_at_first_revision(tmp_path)
+    database_file = stored_at_head(tmp_path)
     add_next_revision(tmp_path, monkeypatch, failure="")
 
     db = Database(f"sqlite:///{database_file}", backups_dir=tmp_path / "backups")
     result = db.upgrade()
     db.close()
 
-    assert (result.from_revision, result.to_revision) == ("0001_initial", "0002_test_step")
+    assert (result.from_revision, result.to_revision) == (HEAD, "9999_test_step")
     assert result.backup_file is not None
     assert result.backup_file.parent == tmp_path / "backups"
     with sqlite3.connect(result.backup_file) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0001_initial",
-        )
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert copy.execute("SELECT name FROM profile").fetchall() == [("Ada",)]
     assert "pronouns" in columns(database_file, "profile")
     with sqlite3.connect(database_file) as connection:
@@ -100,7 +100,7 @@ def test_upgrade_copies_the_file_first_and_keeps_the_data(
 def test_a_failing_step_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database_file = stored_at_first_revision(tmp_path)
+    database_file = stored_at_head(tmp_path)
     add_next_revision(tmp_path, monkeypatch, failure='op.execute("SELECT * FROM no_such_table")')
 
     db = Database(f"sqlite:///{database_file}", backups_dir=tmp_path / "backups")
@@ -111,14 +111,12 @@ def test_a_failing_step_leaves_the_database_as_it_was(
     assert "pronouns" not in columns(database_file, "profile")
     assert columns(database_file, "notes") == []
     with sqlite3.connect(database_file) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0001_initial",
-        )
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert connection.execute("SELECT name FROM profile").fetchall() == [("Ada",)]
 
 
 def test_a_newer_database_in_rollback_journal_mode_is_not_touched(tmp_path: Path) -> None:
-    database_file = stored_at_first_revision(tmp_path)
+    database_file = stored_at_head(tmp_path)
     with closing(sqlite3.connect(database_file)) as connection:
         connection.execute("PRAGMA journal_mode=DELETE")
         connection.execute("UPDATE alembic_version SET version_num = '0099_future'")
