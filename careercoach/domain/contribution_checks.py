@@ -44,6 +44,8 @@ def contribution_problems(entry: Contribution, today: dt.date) -> tuple[FieldPro
         problems.append(FieldProblem("links", f"more than {MAX_LINKS} links"))
     for link in entry.links:
         check_text(problems, "links", link, MAX_LINK_LENGTH, required=True)
+        if "\n" in link or "\r" in link:
+            problems.append(FieldProblem("links", "one link per line"))
     check_competency_ids(problems, "competencies", entry.competencies)
     return tuple(problems)
 
