@@ -6,8 +6,12 @@ from dataclasses import dataclass
 
 from careercoach.paths import AppPaths
 from careercoach.resources import builtin_ladder_files
+from careercoach.services.checkin_service import CheckInService
+from careercoach.services.demo_service import DemoService
 from careercoach.services.ladder_service import LadderService
+from careercoach.services.ledger_service import LedgerService
 from careercoach.services.profile_service import ProfileService
+from careercoach.services.prototype_service import PrototypeService
 from careercoach.storage.database import Database
 from careercoach.storage.schema import MigrationResult
 
@@ -19,6 +23,10 @@ class AppServices:
     database: Database
     ladders: LadderService
     profile: ProfileService
+    ledger: LedgerService
+    prototypes: PrototypeService
+    checkins: CheckInService
+    demo: DemoService
     migration: MigrationResult
 
     def close(self) -> None:
@@ -50,5 +58,9 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
         database=database,
         ladders=ladders,
         profile=ProfileService(database),
+        ledger=LedgerService(database),
+        prototypes=PrototypeService(database),
+        checkins=CheckInService(database),
+        demo=DemoService(database),
         migration=migration,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -36,11 +35,13 @@ from careercoach.domain.ladder_format import (
     ladder_to_document,
 )
 from careercoach.services.clock import Clock, system_clock
+from careercoach.services.files import read_bytes, write_text_file
+
+MAX_LADDER_FILE_BYTES = 10_000_000
 
 if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
     from careercoach.storage.database import Database
 
-MAX_FILE_BYTES = 10_000_000
 
 _log = logging.getLogger("careercoach.services")
 
@@ -173,14 +174,14 @@ def read_import(path: Path, file_format: ImportFormat | None = None) -> Imported
         UserError: the file cannot be read or imported (one line naming the file).
         LadderFormatError: a native ladder file with problems (every problem listed).
     """
-    data = read_bytes(path, limit=MAX_IMPORT_BYTES)
+    data = read_bytes(path, MAX_IMPORT_BYTES, "a ladder file")
     companions = {}
     roles: Path | None = None
     try:
         chosen = file_format or detect_format(data, path.name)
         roles = _roles_beside(path) if chosen == "radar" else None
         if roles is not None:
-            companions["roles"] = read_bytes(roles, limit=MAX_IMPORT_BYTES)
+            companions["roles"] = read_bytes(roles, MAX_IMPORT_BYTES, "a roles file")
         return import_ladder_bytes(data, path.name, chosen, companions=companions)
     except LadderImportError as error:
         # A line number in the roles file must be read in the roles file.
@@ -240,43 +241,4 @@ def read_ladder_file(path: Path, file_format: LadderFileFormat | None = None) ->
             f"{path}: cannot tell the format from the name; use .toml, .yaml, .yml or .json",
             path=str(path),
         )
-    return parse_ladder_bytes(read_bytes(path), chosen)
-
-
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The content of a regular file of at most ``limit`` bytes, or a UserError saying why not."""
-    try:
-        if path.is_dir():
-            raise IsADirectoryError(path)
-        if path.exists() and not path.is_file():
-            raise UserError("file-not-regular", f"{path}: is not a regular file", path=str(path))
-        if path.stat().st_size > limit:
-            raise UserError(
-                "file-too-large",
-                f"{path}: is larger than {limit // 1_000_000} MB; this is not a ladder file",
-                path=str(path),
-            )
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise UserError("file-not-found", f"{path}: no such file", path=str(path)) from error
-    except IsADirectoryError as error:
-        raise UserError("file-is-directory", f"{path}: is a folder, not a file") from error
-    except OSError as error:
-        raise UserError("file-unreadable", f"{path}: {error.strerror}", path=str(path)) from error
-
-
-def write_text_file(path: Path, content: str) -> None:
-    """Write ``content`` as UTF-8, replacing ``path`` only once it is complete.
-
-    Raises:
-        UserError: the file cannot be written; an existing file is left as it was.
-    """
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_text(content, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise UserError(
-            "file-unwritable", f"{path}: {error.strerror or error}", path=str(path)
-        ) from error
+    return parse_ladder_bytes(read_bytes(path, MAX_LADDER_FILE_BYTES, "a ladder file"), chosen)

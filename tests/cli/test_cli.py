@@ -12,6 +12,7 @@ import pytest
 
 from careercoach.app import main
 from careercoach.services.ladder_service import LadderService
+from careercoach.storage.revisions import HEAD_REVISION
 from tests.sample_ladders import TEAM_LADDER_TOML
 
 BUILTIN_IDS = {"data-science-ic", "ml-engineer", "software-engineer"}
@@ -204,9 +205,9 @@ def test_bad_input_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
 def test_db_current_and_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "db", "current")[1].startswith("empty database")
     code, out, _ = run(capsys, "db", "upgrade")
-    assert (code, out) == (0, "upgraded to 0001_initial\n")
-    assert run(capsys, "db", "current")[1] == "0001_initial (current)\n"
-    assert run(capsys, "db", "upgrade")[1] == "already at 0001_initial\n"
+    assert (code, out) == (0, f"upgraded to {HEAD_REVISION}\n")
+    assert run(capsys, "db", "current")[1] == f"{HEAD_REVISION} (current)\n"
+    assert run(capsys, "db", "upgrade")[1] == f"already at {HEAD_REVISION}\n"
 
 
 def test_newer_database_is_refused_with_exit_2(
