@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
-from careercoach.cli import db_commands, ladder_commands, profile_commands
+from careercoach.cli import (
+    checkin_commands,
+    db_commands,
+    demo_commands,
+    ladder_commands,
+    log_commands,
+    profile_commands,
+    prototype_commands,
+)
 from careercoach.paths import AppPaths
-from careercoach.services.app_services import open_services
+from careercoach.services.app_services import AppServices, open_services
+
+Runner = Callable[[AppServices, argparse.Namespace], int]
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths, database_url: str) -> int:
@@ -21,19 +32,32 @@ def run_command(args: argparse.Namespace, paths: AppPaths, database_url: str) ->
         if args.db_command == "current":
             return db_commands.run_current(paths, database_url)
         return db_commands.run_upgrade(paths, database_url)
+    runner = _runner(args)
     services = open_services(paths, database_url)
     try:
-        if args.command == "ladder":
-            runner = {
-                "list": ladder_commands.run_list,
-                "import": ladder_commands.run_import,
-                "export": ladder_commands.run_export,
-            }[args.ladder_command]
-        else:
-            runner = {
-                "show": profile_commands.run_show,
-                "set": profile_commands.run_set,
-            }[args.profile_command]
         return runner(services, args)
     finally:
         services.close()
+
+
+def _runner(args: argparse.Namespace) -> Runner:
+    """The function that runs a command needing the services."""
+    if args.command == "demo":
+        return demo_commands.run_demo
+    runners: dict[tuple[str, str], Runner] = {
+        ("ladder", "list"): ladder_commands.run_list,
+        ("ladder", "import"): ladder_commands.run_import,
+        ("ladder", "export"): ladder_commands.run_export,
+        ("profile", "show"): profile_commands.run_show,
+        ("profile", "set"): profile_commands.run_set,
+        ("log", "add"): log_commands.run_add,
+        ("log", "list"): log_commands.run_list,
+        ("log", "export"): log_commands.run_export,
+        ("log", "import"): log_commands.run_import,
+        ("prototype", "add"): prototype_commands.run_add,
+        ("prototype", "stage"): prototype_commands.run_stage,
+        ("prototype", "list"): prototype_commands.run_list,
+        ("checkin", "add"): checkin_commands.run_add,
+    }
+    action: str = getattr(args, f"{args.command}_command")
+    return runners[(args.command, action)]

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import NoReturn
+from collections.abc import Callable
+from enum import StrEnum
+from typing import NoReturn, TypeVar
 
 from careercoach import APP_NAME, __version__
+from careercoach.domain.checkin import IsoWeek
+from careercoach.domain.contribution import ContributionKind, EvidenceStrength
+from careercoach.domain.errors import UserError
+from careercoach.domain.evidence_checks import parse_date, parse_token
+from careercoach.domain.prototype import Stage
+from careercoach.domain.rubric import Size
+
+_Token = TypeVar("_Token", bound=StrEnum)
 
 LADDER_IMPORT_FORMATS = (
     "auto",
@@ -50,6 +60,73 @@ def positive_days(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"'{text}' must be at least 1 day")
     return value
+
+
+def token(kind: type[_Token], what: str) -> Callable[[str], _Token]:
+    """An argparse type for one of ``kind``'s tokens, in any case."""
+
+    def parse(text: str) -> _Token:
+        try:
+            return parse_token(kind, text, what)
+        except UserError as error:
+            raise argparse.ArgumentTypeError(error.message) from None
+
+    return parse
+
+
+def evidence_date(text: str) -> dt.date:
+    """An argparse type for the YYYY-MM-DD dates of the evidence commands."""
+    try:
+        return parse_date(text)
+    except UserError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def iso_week(text: str) -> IsoWeek:
+    """An argparse type for an ISO week, YYYY-Www."""
+    try:
+        return IsoWeek.parse(text)
+    except UserError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def hours(text: str) -> float:
+    """An argparse type for a number of hours (the services check its range)."""
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from None
+
+
+def rating(text: str) -> int:
+    """An argparse type for a rubric rating (the services check that it is 1 to 5)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to 5") from None
+
+
+def count(text: str) -> int:
+    """An argparse type for a count of people, 0 or more (the services check the maximum)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:  # checked here: the prototype checks turn a negative count into 0
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
+    return value
+
+
+def record_id(text: str) -> int:
+    """An argparse type for the id of a stored record."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
+
+
+def _choices(kind: type[StrEnum]) -> str:
+    return ", ".join(member.value for member in kind)
 
 
 def build_parser() -> OneLineArgumentParser:
@@ -97,11 +174,113 @@ def build_parser() -> OneLineArgumentParser:
     profile_set.add_argument("--one-on-one-every", metavar="DAYS", type=positive_days)
     profile_set.add_argument("--next-one-on-one", metavar="YYYY-MM-DD", type=iso_date)
 
+    _add_evidence_commands(commands)
+
     database = commands.add_parser("db", help="database schema")
     db_commands = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="migrate the database to this version's schema")
     db_commands.add_parser("current", help="show the database's schema revision")
     return parser
+
+
+def _add_evidence_commands(commands: argparse._SubParsersAction[OneLineArgumentParser]) -> None:
+    """The ledger, prototype, check-in and demo commands."""
+    log = commands.add_parser("log", help="the ledger of your contributions")
+    log_commands = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
+    log_add = log_commands.add_parser("add", help="add a ledger entry; prints its id")
+    log_add.add_argument(
+        "--kind",
+        metavar="KIND",
+        type=token(ContributionKind, "kind"),
+        required=True,
+        help=f"one of: {_choices(ContributionKind)}",
+    )
+    log_add.add_argument("--title", metavar="TEXT", required=True)
+    log_add.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=evidence_date, help="the day of the work (today)"
+    )
+    log_add.add_argument("--hours", metavar="N", type=hours)
+    log_add.add_argument("--ambiguity", metavar="1-5", type=rating)
+    log_add.add_argument("--complexity", metavar="1-5", type=rating)
+    log_add.add_argument("--cross-functional", metavar="1-5", type=rating)
+    log_add.add_argument("--size", metavar="S|M|L|XL", type=token(Size, "size"))
+    log_add.add_argument("--beneficiary", metavar="NAME", help="who the work helped")
+    log_add.add_argument("--project", metavar="NAME")
+    log_add.add_argument("--feedback", metavar="TEXT", help="a peer's feedback, quoted")
+    log_add.add_argument(
+        "--evidence",
+        metavar="STRENGTH",
+        type=token(EvidenceStrength, "evidence strength"),
+        help=f"one of: {_choices(EvidenceStrength)} (self-claim)",
+    )
+    log_add.add_argument("--outcome", metavar="TEXT")
+    log_add.add_argument(
+        "--competency",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a competency this evidences (repeatable)",
+    )
+    log_add.add_argument(
+        "--link", metavar="URL", action="append", default=[], help="a link (repeatable)"
+    )
+    log_list = log_commands.add_parser("list", help="every matching entry, newest first")
+    log_list.add_argument("--since", metavar="DATE", type=evidence_date, help="inclusive")
+    log_list.add_argument("--until", metavar="DATE", type=evidence_date, help="inclusive")
+    log_list.add_argument("--kind", metavar="KIND", type=token(ContributionKind, "kind"))
+    log_list.add_argument("--json", action="store_true", help="print JSON")
+    log_export = log_commands.add_parser("export", help="write the whole ledger as CSV")
+    log_export.add_argument("-o", "--output", metavar="FILE", required=True)
+    log_import = log_commands.add_parser(
+        "import", help="add the entries of a ledger CSV (all or none)"
+    )
+    log_import.add_argument("file", metavar="FILE")
+
+    prototype = commands.add_parser("prototype", help="hackathon prototypes and side projects")
+    prototype_commands = prototype.add_subparsers(
+        dest="prototype_command", metavar="ACTION", required=True
+    )
+    stage = token(Stage, "stage")
+    prototype_add = prototype_commands.add_parser("add", help="add a prototype; prints its id")
+    prototype_add.add_argument("--title", metavar="TEXT", required=True)
+    prototype_add.add_argument(
+        "--stage", metavar="STAGE", type=stage, help=f"one of: {_choices(Stage)} (idea)"
+    )
+    prototype_add.add_argument(
+        "--consulted", metavar="N", type=count, help="how many people you asked about the idea"
+    )
+    prototype_add.add_argument("--hours", metavar="N", type=hours)
+    prototype_add.add_argument("--dataset", metavar="NAME")
+    prototype_add.add_argument(
+        "--shelved-reason", metavar="TEXT", help="why it was shelved (with --stage shelved)"
+    )
+    prototype_stage = prototype_commands.add_parser("stage", help="move a prototype to a stage")
+    prototype_stage.add_argument("prototype_id", metavar="PROTOTYPE_ID", type=record_id)
+    prototype_stage.add_argument(
+        "stage", metavar="STAGE", type=stage, help=f"one of: {_choices(Stage)}"
+    )
+    prototype_stage.add_argument(
+        "--date", metavar="DATE", type=evidence_date, help="when it changed (today)"
+    )
+    prototype_stage.add_argument("--reason", metavar="TEXT")
+    prototype_list = prototype_commands.add_parser("list", help="every prototype")
+    prototype_list.add_argument("--json", action="store_true", help="print JSON")
+
+    checkin = commands.add_parser("checkin", help="the weekly check-in")
+    checkin_commands = checkin.add_subparsers(
+        dest="checkin_command", metavar="ACTION", required=True
+    )
+    checkin_add = checkin_commands.add_parser(
+        "add", help="record where a week's hours went (replacing that week's earlier one)"
+    )
+    checkin_add.add_argument("--week", metavar="YYYY-Www", type=iso_week, required=True)
+    checkin_add.add_argument("--assigned", metavar="H", type=hours, required=True)
+    checkin_add.add_argument("--helping", metavar="H", type=hours, required=True)
+    checkin_add.add_argument("--learning", metavar="H", type=hours, required=True)
+    checkin_add.add_argument("--solo", metavar="H", type=hours, required=True)
+    checkin_add.add_argument("--note", metavar="TEXT")
+
+    commands.add_parser("demo", help="fill an empty database with a demo year of data")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:

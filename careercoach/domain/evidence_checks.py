@@ -14,6 +14,7 @@ from careercoach.domain.errors import UserError
 
 E = TypeVar("E", bound=StrEnum)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
 
@@ -52,6 +53,8 @@ def parse_token(kind: type[E], text: str, what: str) -> E:
 def parse_date(text: str, what: str = "date") -> dt.date:
     """An ISO date (YYYY-MM-DD), or a UserError saying what was expected."""
     try:
+        if not _DATE_PATTERN.fullmatch(text.strip()):
+            raise ValueError(text)
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UserError(

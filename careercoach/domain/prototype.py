@@ -185,7 +185,7 @@ def checked_prototype(prototype: Prototype, today: dt.date) -> Prototype:
             prototype.dataset.licence.strip(),
         ),
         people_consulted=_names(prototype.people_consulted),
-        consulted_count=max(prototype.consulted_count, len(_names(prototype.people_consulted))),
+        consulted_count=_consulted(prototype),
         reviewers=_names(prototype.reviewers),
         feedback=prototype.feedback.strip(),
         demo_link=prototype.demo_link.strip(),
@@ -223,3 +223,9 @@ def with_stage(
 
 def _names(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+
+def _consulted(prototype: Prototype) -> int:
+    """The count, raised to the number of names given (a negative count stays wrong)."""
+    count = prototype.consulted_count
+    return count if count < 0 else max(count, len(_names(prototype.people_consulted)))

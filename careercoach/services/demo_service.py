@@ -37,17 +37,22 @@ class DemoService:
         """Store the demo profile, ledger, prototypes and check-ins, ending today.
 
         Raises:
-            UserError: the database already holds the user's own evidence; the demo never
-                mixes with real data.
+            UserError: the database already holds a saved profile or the user's own
+                records; the demo never mixes with real data or replaces it.
         """
         data = demo_data(self._today())
         now = self._clock()
         with self._database.unit_of_work() as work:
-            if work.contributions.count() or work.prototypes.all() or work.checkins.all():
+            if (
+                work.profiles.get() is not None
+                or work.contributions.count()
+                or work.prototypes.all()
+                or work.checkins.all()
+            ):
                 raise UserError(
                     "demo-not-empty",
-                    "the database already holds ledger entries, prototypes or check-ins; "
-                    "demo data only goes into an empty database",
+                    "the database already holds your profile or your own records; demo data "
+                    "only goes into an empty database (try it with a new --data-dir)",
                 )
             work.profiles.save(data.profile, now=now)
             work.contributions.add_many(data.entries, now=now)

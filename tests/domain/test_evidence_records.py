@@ -172,3 +172,14 @@ def test_checkin_hours_must_fit_in_a_week_and_the_week_must_have_started() -> No
     next_week = CheckIn(IsoWeek.of(TODAY + dt.timedelta(days=7)), 1, 1, 1, 1)
     with pytest.raises(InvalidRecordError, match="has not started yet"):
         checked_checkin(next_week, TODAY)
+
+
+def test_a_negative_consulted_count_is_refused_not_clamped() -> None:
+    with pytest.raises(InvalidRecordError, match="consulted: must be a whole number"):
+        checked_prototype(prototype((Stage.IDEA, 1), consulted_count=-3), TODAY)
+
+
+@pytest.mark.parametrize("text", ["20261127", "2026-W48-5", "2026-11-27T10:00"])
+def test_dates_must_be_written_yyyy_mm_dd(text: str) -> None:
+    with pytest.raises(UserError, match="not a date of the form YYYY-MM-DD"):
+        parse_date(text)

@@ -16,6 +16,7 @@ from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
 from careercoach.services.checkin_service import CheckInService
 from careercoach.services.demo_service import DemoService
+from careercoach.services.profile_service import ProfileChanges
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -61,3 +62,11 @@ def test_the_demo_refuses_a_database_with_evidence_and_changes_nothing(
     assert [entry.title for entry in services.ledger.entries()] == ["My own"]
     assert services.profile.show().is_default
     assert services.prototypes.prototypes() == ()
+
+
+def test_the_demo_never_replaces_a_saved_profile(services: AppServices) -> None:
+    services.profile.update(ProfileChanges(name="Ada"))
+    with pytest.raises(UserError, match="already holds your profile"):
+        services.demo.fill()
+    assert services.profile.show().name == "Ada"
+    assert services.ledger.count() == 0
