@@ -96,7 +96,7 @@ class LaddersPage(QWidget):
         self.new_button.setToolTip(self.tr("Start a new ladder in the editor"))
         self.duplicate_button = QPushButton(self.tr("D&uplicate…"), self)
         self.duplicate_button.setToolTip(self.tr("Edit a copy of this ladder"))
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button = QPushButton(self.tr("Ed&it…"), self)
         self.new_button.clicked.connect(self.new_requested.emit)
         self.duplicate_button.clicked.connect(self._on_duplicate_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)

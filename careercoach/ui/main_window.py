@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,12 +25,15 @@ from careercoach.domain.profile import Profile
 from careercoach.paths import describe_database_url, make_private
 from careercoach.ui.about_dialog import show_about
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.main_menus import MainMenus
 from careercoach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # loaded after the first paint, not before
     from careercoach.services.app_services import AppServices
+    from careercoach.services.demo_service import DemoSummary
     from careercoach.services.ladder_service import ImportResult
     from careercoach.services.startup_view import StartupView
+    from careercoach.ui.evidence_pages import EvidencePages
     from careercoach.ui.ladder_editing import LadderEditingFlow
     from careercoach.ui.ladder_import import LadderImportFlow
     from careercoach.ui.ladders_page import LaddersPage
@@ -63,6 +67,7 @@ class MainWindow(QMainWindow):
         self.import_flow: LadderImportFlow
         self.editing: LadderEditingFlow
         self.ladders_page: LaddersPage
+        self.evidence: EvidencePages
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
 
@@ -77,21 +82,27 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        self._page_column = QVBoxLayout()  # banners (the check-in reminder) above the page
+        self._page_column.addWidget(self.pages, 1)
+        layout.addLayout(self._page_column, 1)
         self.setCentralWidget(central)
 
         self.status_label = QLabel(self.tr("Opening your data…"), self)
         self.statusBar().addWidget(self.status_label, 1)
 
-        self._build_menus()
-        self._set_data_actions_enabled(False)
+        self.menus = MainMenus(self)
+        self.import_action = self.menus.import_ladder
+        self.profile_action = self.menus.profile
+        self.about_action = self.menus.about
+        self.view_menu = self.menus.view_menu
+        self.menus.profile.triggered.connect(self._on_profile_action_triggered)
+        self.menus.about.triggered.connect(self._on_about_action_triggered)
         self._restore_window_state()
 
     def build_pages(self) -> None:
         """Create the pages and keyboard shortcuts; called once the bare window is painted."""
         # Qt sets up its shortcut map on the first shortcut (~25 ms): not before the first paint.
-        for action, keys in self._shortcuts:
-            action.setShortcut(keys)
+        self.menus.apply_shortcuts()
         # Imported here: the page widgets (and Qt's large enum namespaces they use) cost
         # start-up time that the first paint should not wait for.
         from PySide6.QtWidgets import QStyle
@@ -120,7 +131,22 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value(SPLITTER_KEY)
         if splitter is not None:
             self.ladders_page.splitter.restoreState(splitter)
+        self._build_evidence_pages()
         self.navigation.setCurrentRow(0)
+
+    def _build_evidence_pages(self) -> None:
+        from careercoach.ui.evidence_pages import EvidencePages
+
+        self.evidence = EvidencePages(
+            self,
+            self.menus,
+            self.tasks,
+            self._settings,
+            self._data_dir,
+            self._add_page,
+            self._page_column,
+        )
+        self.evidence.status_changed.connect(self.status_label.setText)
 
     # -- building -------------------------------------------------------------------------
 
@@ -138,41 +164,6 @@ class MainWindow(QMainWindow):
     def _on_navigation_row_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row + 1)  # index 0 is the "Opening your data…" placeholder
 
-    def _build_menus(self) -> None:
-        self._shortcuts: list[tuple[QAction, QKeySequence]] = []
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import Ladder…"), self)
-        self._shortcuts.append((self.import_action, QKeySequence(self.tr("Ctrl+I"))))
-        self.import_action.setStatusTip(
-            self.tr("Add a ladder from a file: CareerCoach, CSV, FT, Monzo, Snowflake, radar")
-        )
-        file_menu.addAction(self.import_action)
-        self.profile_action = QAction(self.tr("&Profile…"), self)
-        self._shortcuts.append((self.profile_action, QKeySequence(self.tr("Ctrl+,"))))
-        self.profile_action.setStatusTip(self.tr("Your name, role, ladder and target level"))
-        self.profile_action.triggered.connect(self._on_profile_action_triggered)
-        file_menu.addAction(self.profile_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        self._shortcuts.append((quit_action, QKeySequence(QKeySequence.StandardKey.Quit)))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About CareerCoach"), self)
-        self._shortcuts.append((about_action, QKeySequence(QKeySequence.StandardKey.HelpContents)))
-        about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        about_action.triggered.connect(self._on_about_action_triggered)
-        help_menu.addAction(about_action)
-        self.about_action = about_action
-
-    def _set_data_actions_enabled(self, enabled: bool) -> None:
-        self.import_action.setEnabled(enabled)
-        self.profile_action.setEnabled(enabled)
-
     # -- data -----------------------------------------------------------------------------
 
     def show_view(self, view: StartupView) -> None:
@@ -188,7 +179,8 @@ class MainWindow(QMainWindow):
         self.import_flow.services = data.services
         self.editing.services = data.services
         self.ladders_page.set_editing_enabled(True)
-        self._set_data_actions_enabled(True)
+        self.evidence.attach(data.services)
+        self.menus.set_data_actions_enabled(True, can_undo=self.evidence.can_undo)
         self.status_label.setText(
             self.tr("Database: {database}").format(
                 database=describe_database_url(self._database_url)
@@ -197,10 +189,12 @@ class MainWindow(QMainWindow):
         if data.view.summaries != self._summaries:  # not shown yet, or changed meanwhile
             self.show_view(data.view)
         self._profile = data.view.profile
+        self.evidence.show_ladder(self._profile.ladder_id, self._ladders)
         if data.view.profile.is_default:
-            QTimer.singleShot(0, self._show_welcome)
+            # After the reads queued above (one worker, in order): none runs behind the dialog.
+            self.tasks.submit(lambda: None, self._show_welcome, self._on_task_failed)
 
-    def _show_welcome(self) -> None:
+    def _show_welcome(self, _nothing: object = None) -> None:
         self._open_profile_dialog(first_run=True)
 
     def _on_ladders_page_ladder_requested(self, ladder_id: str) -> None:
@@ -291,14 +285,39 @@ class MainWindow(QMainWindow):
         services = self._services
         if services is None:
             return
+        if dialog.wants_demo():
+            self.status_label.setText(self.tr("Filling in a demo year…"))
+            self.tasks.submit(
+                lambda: (services.demo.fill(), services.profile.show()),
+                self._on_demo_filled,
+                self._on_task_failed,
+            )
+            return
         changes = dialog.changes()
         self.tasks.submit(
             lambda: services.profile.update(changes), self._on_profile_saved, self._on_task_failed
         )
 
+    def _on_demo_filled(self, result: tuple[DemoSummary, Profile]) -> None:
+        summary, profile = result
+        self._on_profile_saved(profile)
+        self.evidence.reload()
+        self.status_label.setText(
+            self.tr(
+                "Filled in a demo year for {name}: {entries} ledger entries, "
+                "{prototypes} prototypes, {checkins} check-ins."
+            ).format(
+                name=summary.name,
+                entries=summary.entries,
+                prototypes=summary.prototypes,
+                checkins=summary.checkins,
+            )
+        )
+
     def _on_profile_saved(self, profile: Profile) -> None:
         self._profile = profile
         self.status_label.setText(self.tr("Profile saved."))
+        self.evidence.show_ladder(self._profile.ladder_id, self._ladders)
         self.profile_saved.emit()
 
     def _on_about_action_triggered(self) -> None:
@@ -322,6 +341,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue(STATE_KEY, self.saveState())
         if hasattr(self, "ladders_page"):
             self._settings.setValue(SPLITTER_KEY, self.ladders_page.splitter.saveState())
+        if hasattr(self, "evidence"):
+            self.evidence.save_state()
         self._settings.sync()
         make_private(Path(self._settings.fileName()))  # QSettings rewrites the file on sync
         self.tasks.wait_for_done()

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,6 +45,7 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ladders = ladders
+        self._first_run = first_run
         self.setWindowTitle(self.tr("Welcome to CareerCoach") if first_run else self.tr("Profile"))
         self.setModal(True)
 
@@ -99,17 +101,31 @@ class ProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_button.setText(self.tr("&Get started") if first_run else self.tr("&Save"))
+        self._ok_text = self.tr("&Get started") if first_run else self.tr("&Save")
+        ok_button.setText(self._ok_text)
         cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel_button.setText(self.tr("&Later") if first_run else self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+        self.demo_check = QCheckBox(
+            self.tr("&Explore with a demo year first (a mid-level data scientist's work)"), self
+        )
+        self.demo_check.setToolTip(
+            self.tr(
+                "Fills CareerCoach with a realistic year of ledger entries, prototypes and "
+                "check-ins so you can look around. Use a fresh data folder for your own data."
+            )
+        )
+        self.demo_check.setVisible(first_run)
+        self.demo_check.toggled.connect(self._on_demo_check_toggled)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addLayout(form)
+        layout.addWidget(self.demo_check)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
@@ -124,6 +140,10 @@ class ProfileDialog(QDialog):
         self._select_target(profile.target_level_id)
         self._on_name_edit_changed(self.name_edit.text())
         self.name_edit.setFocus()
+
+    def wants_demo(self) -> bool:
+        """True when the user chose to explore the demo year instead of their own profile."""
+        return self._first_run and self.demo_check.isChecked()
 
     def changes(self) -> ProfileChanges:
         """What the user entered."""
@@ -166,7 +186,22 @@ class ProfileDialog(QDialog):
         if row >= 0:
             self.ladder_combo.setCurrentIndex(row)
 
-    def _on_name_edit_changed(self, text: str) -> None:
+    def _on_name_edit_changed(self, _text: str) -> None:
+        self._update_ok_button()
+
+    def _on_demo_check_toggled(self, demo: bool) -> None:
+        for field in (self.name_edit, self.role_combo, self.ladder_combo, self.target_combo):
+            field.setEnabled(not demo)
+        self._update_ok_button()
+
+    def _update_ok_button(self) -> None:
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_button.setEnabled(bool(text.strip()))
-        ok_button.setToolTip("" if text.strip() else self.tr("Enter your name first"))
+        if self.demo_check.isChecked():
+            ok_button.setText(self.tr("&Explore the demo"))
+            ok_button.setEnabled(True)
+            ok_button.setToolTip("")
+            return
+        ok_button.setText(self._ok_text)
+        named = bool(self.name_edit.text().strip())
+        ok_button.setEnabled(named)
+        ok_button.setToolTip("" if named else self.tr("Enter your name first"))

@@ -126,3 +126,28 @@ def test_a_database_from_a_newer_version_is_explained_and_left_alone(
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
             "9999_future",
         )
+
+
+def test_the_welcome_can_fill_a_demo_year_to_explore(qtbot: QtBot, gui: GuiSession) -> None:
+    dialog = welcome_dialog(qtbot, gui)
+    ok_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok_button.isEnabled()  # no name yet
+    dialog.demo_check.setFocus()
+    qtbot.keyClick(dialog.demo_check, Qt.Key.Key_Space)
+    assert ok_button.isEnabled()
+    assert ok_button.text() == "&Explore the demo"
+    assert not dialog.name_edit.isEnabled()
+
+    with qtbot.waitSignal(gui.window.profile_saved, timeout=20_000):
+        qtbot.mouseClick(ok_button, Qt.MouseButton.LeftButton)
+    evidence = gui.window.evidence
+    qtbot.waitUntil(lambda: evidence.ledger_page.model.total_count == 200, timeout=20_000)
+    qtbot.waitUntil(lambda: evidence.prototypes_page.model.rowCount() == 5, timeout=20_000)
+    qtbot.waitUntil(lambda: evidence.checkin_reminder.isVisibleTo(gui.window), timeout=20_000)
+    assert gui.window.status_label.text().startswith("Filled in a demo year for Sam Rivera: 200")
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        assert services.profile.show().name == "Sam Rivera"
+        assert services.ledger.count() == 200
+    finally:
+        services.close()

@@ -23,14 +23,26 @@ def menu_titles(gui: GuiSession) -> list[str]:
 
 def test_menus_and_shortcuts(qtbot: QtBot, gui: GuiSession) -> None:
     dismiss_welcome(qtbot, gui)
-    assert menu_titles(gui) == ["&File", "&View", "&Help"]
+    assert menu_titles(gui) == ["&File", "&Edit", "&View", "&Help"]
     assert gui.window.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert gui.window.profile_action.shortcut() == QKeySequence("Ctrl+,")
     assert gui.window.about_action.shortcut() == QKeySequence(
         QKeySequence.StandardKey.HelpContents
     )
+    menus = gui.window.menus
+    assert menus.log_work.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert menus.checkin.shortcut() == QKeySequence("Ctrl+K")
+    assert menus.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     view_actions = gui.window.view_menu.actions()
-    assert [(a.text(), a.shortcut().toString()) for a in view_actions] == [("Ladders", "Ctrl+1")]
+    assert [(a.text(), a.shortcut().toString()) for a in view_actions] == [
+        ("Ladders", "Ctrl+1"),
+        ("Ledger", "Ctrl+2"),
+        ("Prototypes", "Ctrl+3"),
+    ]
+    gui.window.activateWindow()
+    qtbot.waitUntil(gui.window.isActiveWindow)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert gui.window.pages.currentWidget() is gui.window.evidence.prototypes_page
 
 
 def test_file_import_ladder_from_the_menu(
