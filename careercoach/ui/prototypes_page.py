@@ -99,6 +99,13 @@ class PrototypesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PrototypeTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The title is what people scan for: the dataset gives way (it is in the details).
+        header.setSectionResizeMode(
+            PrototypeTableModel.DATASET, QHeaderView.ResizeMode.Interactive
+        )
+        header.resizeSection(
+            PrototypeTableModel.DATASET, self.fontMetrics().averageCharWidth() * 14
+        )
         self.table.activated.connect(self._on_table_activated)  # Enter or a double click
         delete_action = QAction(self.tr("Delete"), self.table)
         delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -145,8 +152,8 @@ class PrototypesPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         self.empty_label = QLabel(
