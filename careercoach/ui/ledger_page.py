@@ -162,6 +162,11 @@ class LedgerPage(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.table_view.addActions([self.edit_action, self.delete_action])
+        find_action = QAction(self.tr("Find"), self)
+        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_action.triggered.connect(self._on_find_action_triggered)
+        self.addAction(find_action)
         self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.filter_bar.filter_changed.connect(self._on_filter_changed)
@@ -314,3 +319,7 @@ class LedgerPage(QWidget):
             return
         count = len(self.table_view.selectionModel().selectedRows())
         self.detail_view.setHtml(self.model.details_html(entry, count))
+
+    def _on_find_action_triggered(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()

@@ -241,6 +241,9 @@ def test_filters_narrow_the_table(qtbot: QtBot, gui: GuiSession) -> None:
     assert page.count_label.text() == "Showing 3 of 3 entries"
     assert row_texts(page)[0] == "Reviewed Maya's feature-store PR"  # newest first
 
+    page.table_view.setFocus()
+    qtbot.keyClick(page.table_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_edit.hasFocus()  # Ctrl+F jumps to the search box
     qtbot.keyClicks(page.search_edit, "DOCS")
     assert page.count_label.text() == "Showing 1 of 3 entries"
     assert row_texts(page) == ["Wrote the churn model docs"]
