@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from careercoach.domain.contribution import Contribution, ContributionKind
 
@@ -23,9 +24,9 @@ class LedgerFilter:
     competency: str | None = None
     text: str = ""
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
-        """The search words, case-folded."""
+        """The search words, case-folded (worked out once: a filter runs over every entry)."""
         return tuple(self.text.casefold().split())
 
     @property
