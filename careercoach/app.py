@@ -83,6 +83,10 @@ def _run_cli(args: argparse.Namespace, paths: AppPaths, database_url: str) -> in
     except KeyboardInterrupt:
         sys.stderr.write("careercoach: interrupted\n")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``log list | head``): stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         # The command line may hold a database password: log the command, not the arguments.
         command = " ".join(

@@ -117,12 +117,18 @@ def count(text: str) -> int:
     return value
 
 
+MAX_RECORD_ID = 2**63 - 1  # the largest id a database column holds
+
+
 def record_id(text: str) -> int:
     """An argparse type for the id of a stored record."""
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"there is no record with the id {text}")
+    return value
 
 
 def _choices(kind: type[StrEnum]) -> str:

@@ -12,6 +12,8 @@ from careercoach.domain.evidence_checks import (
     InvalidRecordError,
     check_hours,
     check_text,
+    clean_hours,
+    clean_text,
 )
 
 HOURS_IN_WEEK = 168.0
@@ -108,13 +110,19 @@ def checked_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
     """``checkin`` with its note trimmed, or InvalidRecordError naming every problem."""
     cleaned = CheckIn(
         checkin.week,
-        checkin.assigned_hours,
-        checkin.helping_hours,
-        checkin.learning_hours,
-        checkin.solo_hours,
-        checkin.note.strip(),
+        _hours(checkin.assigned_hours),
+        _hours(checkin.helping_hours),
+        _hours(checkin.learning_hours),
+        _hours(checkin.solo_hours),
+        clean_text(checkin.note),
     )
     problems = checkin_problems(cleaned, today)
     if problems:
         raise InvalidRecordError("check-in", problems)
     return cleaned
+
+
+def _hours(value: float) -> float:
+    rounded = clean_hours(value)
+    assert rounded is not None  # only None stays None
+    return rounded

@@ -23,6 +23,8 @@ from careercoach.domain.evidence_checks import (
     check_hours,
     check_rating,
     check_text,
+    clean_hours,
+    clean_text,
 )
 
 
@@ -30,9 +32,9 @@ def contribution_problems(entry: Contribution, today: dt.date) -> tuple[FieldPro
     """Everything wrong with ``entry``; empty when it can be stored."""
     problems: list[FieldProblem] = []
     check_date(problems, "date", entry.date, today, EARLIEST_DATE)
-    check_text(problems, "title", entry.title, MAX_TITLE_LENGTH, required=True)
-    check_text(problems, "beneficiary", entry.beneficiary, MAX_NAME_LENGTH)
-    check_text(problems, "project", entry.project, MAX_NAME_LENGTH)
+    check_text(problems, "title", entry.title, MAX_TITLE_LENGTH, required=True, one_line=True)
+    check_text(problems, "beneficiary", entry.beneficiary, MAX_NAME_LENGTH, one_line=True)
+    check_text(problems, "project", entry.project, MAX_NAME_LENGTH, one_line=True)
     check_hours(problems, "hours", entry.hours, MAX_HOURS)
     check_rating(problems, "ambiguity", entry.rubric.ambiguity)
     check_rating(problems, "complexity", entry.rubric.complexity)
@@ -43,9 +45,7 @@ def contribution_problems(entry: Contribution, today: dt.date) -> tuple[FieldPro
     if len(entry.links) > MAX_LINKS:
         problems.append(FieldProblem("links", f"more than {MAX_LINKS} links"))
     for link in entry.links:
-        check_text(problems, "links", link, MAX_LINK_LENGTH, required=True)
-        if "\n" in link or "\r" in link:
-            problems.append(FieldProblem("links", "one link per line"))
+        check_text(problems, "links", link, MAX_LINK_LENGTH, required=True, one_line=True)
     check_competency_ids(problems, "competencies", entry.competencies)
     return tuple(problems)
 
@@ -63,12 +63,13 @@ def normalised_contribution(entry: Contribution) -> Contribution:
     """``entry`` with text trimmed, empty links dropped and competencies de-duplicated."""
     return replace(
         entry,
-        title=entry.title.strip(),
-        beneficiary=entry.beneficiary.strip(),
-        project=entry.project.strip(),
-        external_challenges=entry.external_challenges.strip(),
-        outcome=entry.outcome.strip(),
-        feedback_quote=entry.feedback_quote.strip(),
-        links=tuple(link.strip() for link in entry.links if link.strip()),
+        title=clean_text(entry.title),
+        beneficiary=clean_text(entry.beneficiary),
+        project=clean_text(entry.project),
+        hours=clean_hours(entry.hours),
+        external_challenges=clean_text(entry.external_challenges),
+        outcome=clean_text(entry.outcome),
+        feedback_quote=clean_text(entry.feedback_quote),
+        links=tuple(clean_text(link) for link in entry.links if link.strip()),
         competencies=tuple(dict.fromkeys(c.strip() for c in entry.competencies if c.strip())),
     )

@@ -14,6 +14,10 @@ from careercoach.domain.errors import UserError
 
 E = TypeVar("E", bound=StrEnum)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters: none on one line; a multi-line text keeps its line breaks and tabs.
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+HOURS_DECIMALS = 2
 _DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
@@ -63,15 +67,41 @@ def parse_date(text: str, what: str = "date") -> dt.date:
 
 
 def check_text(
-    problems: list[FieldProblem], name: str, value: str, limit: int, *, required: bool = False
+    problems: list[FieldProblem],
+    name: str,
+    value: str,
+    limit: int,
+    *,
+    required: bool = False,
+    one_line: bool = False,
 ) -> None:
-    """Add a problem when ``value`` is empty (and required) or longer than ``limit``."""
+    """Add a problem when ``value`` is empty (and required), too long or not plain text.
+
+    ``one_line`` fields (titles, names, links) take no line breaks or control characters;
+    other fields may hold line breaks and tabs.
+    """
     if required and not value.strip():
         problems.append(FieldProblem(name, "is required"))
     elif len(value) > limit:
         problems.append(FieldProblem(name, f"is longer than {limit} characters"))
     elif _SURROGATE.search(value):
         problems.append(FieldProblem(name, "contains characters that are not valid text"))
+    elif one_line and _CONTROL_ONE_LINE.search(value):
+        problems.append(FieldProblem(name, "must be one line, without control characters"))
+    elif not one_line and _CONTROL_MULTI_LINE.search(value):
+        problems.append(FieldProblem(name, "contains control characters"))
+
+
+def clean_text(value: str) -> str:
+    """``value`` without surrounding blanks, its line breaks written as \\n."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def clean_hours(value: float | None) -> float | None:
+    """Hours rounded to hundredths, so every editor shows and keeps the stored value."""
+    if value is None or not math.isfinite(value):
+        return value
+    return round(value, HOURS_DECIMALS)
 
 
 def check_hours(

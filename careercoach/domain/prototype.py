@@ -22,6 +22,8 @@ from careercoach.domain.evidence_checks import (
     check_date,
     check_hours,
     check_text,
+    clean_hours,
+    clean_text,
 )
 
 MAX_PEOPLE = 500
@@ -113,7 +115,7 @@ class Prototype:
 def prototype_problems(prototype: Prototype, today: dt.date) -> tuple[FieldProblem, ...]:
     """Everything wrong with ``prototype``; empty when it can be stored."""
     problems: list[FieldProblem] = []
-    check_text(problems, "title", prototype.title, MAX_TITLE_LENGTH, required=True)
+    check_text(problems, "title", prototype.title, MAX_TITLE_LENGTH, required=True, one_line=True)
     for name, value in (
         ("pitch", prototype.pitch),
         ("learning goal", prototype.learning_goal),
@@ -126,8 +128,8 @@ def prototype_problems(prototype: Prototype, today: dt.date) -> tuple[FieldProbl
         ("dataset source", prototype.dataset.source),
         ("dataset licence", prototype.dataset.licence),
     ):
-        check_text(problems, name, value, MAX_NAME_LENGTH)
-    check_text(problems, "demo link", prototype.demo_link, MAX_LINK_LENGTH)
+        check_text(problems, name, value, MAX_NAME_LENGTH, one_line=True)
+    check_text(problems, "demo link", prototype.demo_link, MAX_LINK_LENGTH, one_line=True)
     check_hours(problems, "hours", prototype.hours, MAX_HOURS * 10)
     for name, people in (
         ("people consulted", prototype.people_consulted),
@@ -136,7 +138,7 @@ def prototype_problems(prototype: Prototype, today: dt.date) -> tuple[FieldProbl
         if len(people) > MAX_PEOPLE:
             problems.append(FieldProblem(name, f"more than {MAX_PEOPLE} names"))
         for person in people:
-            check_text(problems, name, person, MAX_NAME_LENGTH, required=True)
+            check_text(problems, name, person, MAX_NAME_LENGTH, required=True, one_line=True)
     if not 0 <= prototype.consulted_count <= 100_000:
         problems.append(FieldProblem("consulted", "must be a whole number from 0 to 100000"))
     elif prototype.consulted_count < len(prototype.people_consulted):
@@ -176,23 +178,24 @@ def checked_prototype(prototype: Prototype, today: dt.date) -> Prototype:
     """``prototype`` with text trimmed, or InvalidRecordError naming every problem."""
     cleaned = replace(
         prototype,
-        title=prototype.title.strip(),
-        pitch=prototype.pitch.strip(),
-        learning_goal=prototype.learning_goal.strip(),
+        title=clean_text(prototype.title),
+        pitch=clean_text(prototype.pitch),
+        learning_goal=clean_text(prototype.learning_goal),
         dataset=Dataset(
-            prototype.dataset.name.strip(),
-            prototype.dataset.source.strip(),
-            prototype.dataset.licence.strip(),
+            clean_text(prototype.dataset.name),
+            clean_text(prototype.dataset.source),
+            clean_text(prototype.dataset.licence),
         ),
         people_consulted=_names(prototype.people_consulted),
         consulted_count=_consulted(prototype),
         reviewers=_names(prototype.reviewers),
-        feedback=prototype.feedback.strip(),
-        demo_link=prototype.demo_link.strip(),
-        outcome=prototype.outcome.strip(),
+        hours=clean_hours(prototype.hours),
+        feedback=clean_text(prototype.feedback),
+        demo_link=clean_text(prototype.demo_link),
+        outcome=clean_text(prototype.outcome),
         competencies=tuple(dict.fromkeys(c.strip() for c in prototype.competencies if c.strip())),
         history=tuple(
-            replace(change, reason=change.reason.strip()) for change in prototype.history
+            replace(change, reason=clean_text(change.reason)) for change in prototype.history
         ),
     )
     problems = prototype_problems(cleaned, today)
@@ -222,7 +225,7 @@ def with_stage(
 
 
 def _names(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
+    return tuple(dict.fromkeys(clean_text(name) for name in names if name.strip()))
 
 
 def _consulted(prototype: Prototype) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,6 +67,27 @@ class LedgerService:
         with self._database.unit_of_work() as work:
             return work.contributions.delete(entry_id)
 
+    def delete_many(self, entry_ids: Iterable[int]) -> tuple[Contribution, ...]:
+        """Delete several entries in one transaction: all of them, or none.
+
+        Returns them as they were, for ``restore_many``.
+
+        Raises:
+            NotFoundError: one of them no longer exists (and nothing was deleted).
+        """
+        with self._database.unit_of_work() as work:
+            return tuple(work.contributions.delete(entry_id) for entry_id in entry_ids)
+
+    def restore_many(self, entries: Iterable[Contribution]) -> tuple[Contribution, ...]:
+        """Put deleted entries back in one transaction, under their old ids where free."""
+        with self._database.unit_of_work() as work:
+            restored = []
+            for entry in entries:
+                if entry.id is not None and work.contributions.exists(entry.id):
+                    entry = replace(entry, id=None)
+                restored.append(work.contributions.add(entry, now=self._clock()))
+            return tuple(restored)
+
     def restore(self, entry: Contribution) -> Contribution:
         """Put a deleted entry back, under its old id when that is still free."""
         with self._database.unit_of_work() as work:
@@ -101,8 +123,9 @@ class LedgerService:
     def import_csv(self, path: Path) -> CsvImportResult:
         """Add every row of a ledger CSV file, or none of them.
 
-        Rows identical to an entry already in the ledger are skipped, so importing the
-        same file twice adds nothing the second time.
+        A row identical to an entry already in the ledger is skipped (as many times as
+        the ledger holds that entry), so importing the same file twice adds nothing the
+        second time, while identical rows of one file all count.
 
         Raises:
             LedgerCsvError: rows are wrong; each is named by its row number.
@@ -111,12 +134,15 @@ class LedgerService:
         text = _decoded(path, read_bytes(path, MAX_LEDGER_CSV_BYTES, "a ledger CSV file"))
         rows = parse_ledger_csv(text, self._today())
         with self._database.unit_of_work() as work:
-            known = {_identity(entry) for entry in work.contributions.find()}
+            # A row is "already there" once per stored copy: the same review logged twice
+            # on one day is two entries, and a file exported from it has both rows.
+            stored = Counter(_identity(entry) for entry in work.contributions.find())
             fresh = []
             for entry in rows:
                 identity = _identity(entry)
-                if identity not in known:
-                    known.add(identity)
+                if stored[identity] > 0:
+                    stored[identity] -= 1
+                else:
                     fresh.append(entry)
             work.contributions.add_many(fresh, now=self._clock())
         return CsvImportResult(added=len(fresh), skipped=len(rows) - len(fresh))

@@ -183,3 +183,22 @@ def test_a_negative_consulted_count_is_refused_not_clamped() -> None:
 def test_dates_must_be_written_yyyy_mm_dd(text: str) -> None:
     with pytest.raises(UserError, match="not a date of the form YYYY-MM-DD"):
         parse_date(text)
+
+
+def test_one_line_fields_refuse_line_breaks_and_control_characters() -> None:
+    bad = entry(title="multi\nline", project="red\x1b[31m", links=("https://a\nb",))
+    fields = [problem.field for problem in contribution_problems(bad, TODAY)]
+    assert fields == ["title", "project", "links"]
+    fine = entry(outcome="Two lines\nand a\ttab", feedback_quote="quote\r\nnext")
+    cleaned = checked_contribution(fine, TODAY)
+    assert cleaned.feedback_quote == "quote\nnext"  # one way to write a line break
+    with pytest.raises(InvalidRecordError, match="outcome: contains control characters"):
+        checked_contribution(entry(outcome="bell\x07"), TODAY)
+
+
+def test_hours_are_kept_to_hundredths_everywhere() -> None:
+    assert checked_contribution(entry(hours=2.3333333), TODAY).hours == 2.33
+    proto = checked_prototype(prototype((Stage.IDEA, 1), hours=7.255), TODAY)
+    assert proto.hours == pytest.approx(7.25, abs=0.011)
+    checkin = checked_checkin(CheckIn(IsoWeek.of(TODAY), 7.257, 0.333, 0, 1), TODAY)
+    assert (checkin.assigned_hours, checkin.helping_hours) == (7.26, 0.33)

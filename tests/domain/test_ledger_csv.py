@@ -137,8 +137,9 @@ def test_an_unguarded_leading_apostrophe_is_kept() -> None:
     assert parse_ledger_csv(text, TODAY)[0].title == "'quoted on purpose"
 
 
-_TEXT_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\r")
-_LINK_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
+# Valid text: one-line fields take no control characters, multi-line ones keep \n and \t.
+_LINE_CHARS = st.characters(exclude_categories=["Cs", "Cc"])
+_TEXT_CHARS = _LINE_CHARS | st.sampled_from("\n\t")
 
 
 def _clean_text(chars: st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[str]:
@@ -149,11 +150,11 @@ _RATINGS = st.none() | st.integers(1, 5)
 CONTRIBUTIONS = st.builds(
     Contribution,
     date=st.dates(min_value=EARLIEST_DATE, max_value=TODAY),
-    title=_clean_text(_TEXT_CHARS, 60).filter(bool),
+    title=_clean_text(_LINE_CHARS, 60).filter(bool),
     kind=st.sampled_from(ContributionKind),
-    beneficiary=_clean_text(_TEXT_CHARS, 30),
-    project=_clean_text(_TEXT_CHARS, 30),
-    hours=st.none() | st.integers(0, 4000).map(lambda quarters: quarters / 4),
+    beneficiary=_clean_text(_LINE_CHARS, 30),
+    project=_clean_text(_LINE_CHARS, 30),
+    hours=st.none() | st.integers(0, 100_000).map(lambda hundredths: hundredths / 100),
     rubric=st.builds(
         Rubric,
         ambiguity=_RATINGS,
@@ -163,7 +164,7 @@ CONTRIBUTIONS = st.builds(
     ),
     external_challenges=_clean_text(_TEXT_CHARS, 80),
     outcome=_clean_text(_TEXT_CHARS, 80),
-    links=st.lists(_clean_text(_LINK_CHARS, 40).filter(bool), max_size=4).map(tuple),
+    links=st.lists(_clean_text(_LINE_CHARS, 40).filter(bool), max_size=4).map(tuple),
     feedback_quote=_clean_text(_TEXT_CHARS, 80),
     evidence=st.sampled_from(EvidenceStrength),
     competencies=st.lists(

@@ -18,7 +18,7 @@ from careercoach.domain.rubric import Rubric, Size
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_database
 from careercoach.services.checkin_service import CheckInService
-from careercoach.services.ledger_service import LedgerService
+from careercoach.services.ledger_service import CsvImportResult, LedgerService
 from careercoach.services.prototype_service import PrototypeService
 from careercoach.storage.database import Database
 
@@ -159,3 +159,36 @@ def test_the_reminder_shows_until_this_week_is_checked_in(database: Database) ->
     assert checkins.checkins() == (CheckIn(IsoWeek(2026, 48), 28, 8, 2, 1, "more reviews"),)
     with pytest.raises(InvalidRecordError, match="has not started yet"):
         checkins.save(CheckIn(IsoWeek(2026, 49), 1, 1, 1, 1))
+
+
+def test_identical_entries_all_survive_an_export_and_import(
+    ledger: LedgerService, tmp_path: Path
+) -> None:
+    ledger.add(review("Reviewed PR"))
+    ledger.add(review("Reviewed PR"))  # the same review logged twice is two entries
+    exported = tmp_path / "ledger.csv"
+    ledger.export_csv(exported)
+    other_database = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}", backups_dir=tmp_path)
+    other_database.upgrade()
+    other = LedgerService(other_database, today=lambda: TODAY)
+    try:
+        assert other.import_csv(exported) == CsvImportResult(added=2, skipped=0)
+        assert other.import_csv(exported) == CsvImportResult(added=0, skipped=2)
+        assert [entry.title for entry in other.entries()] == ["Reviewed PR", "Reviewed PR"]
+    finally:
+        other_database.close()
+
+
+def test_delete_many_is_all_or_nothing_and_restore_many_brings_back_the_ids(
+    ledger: LedgerService,
+) -> None:
+    first, second = ledger.add(review("first")), ledger.add(review("second"))
+    assert first.id is not None
+    assert second.id is not None
+    with pytest.raises(NotFoundError):
+        ledger.delete_many([first.id, 999])
+    assert ledger.count() == 2  # nothing was deleted
+    deleted = ledger.delete_many([first.id, second.id])
+    assert ledger.count() == 0
+    assert ledger.restore_many(deleted) == deleted
+    assert {entry.id for entry in ledger.entries()} == {first.id, second.id}
