@@ -273,10 +273,8 @@ def test_log_list_prints_every_one_of_250_entries(capsys: pytest.CaptureFixture[
 def test_log_list_text_is_one_aligned_line_per_entry(capsys: pytest.CaptureFixture[str]) -> None:
     add_entries(
         *(entry_on(dt.date(2025, 1, 1), f"Old {n}") for n in range(9)),
-        entry_on(
-            dt.date(2025, 3, 1), "Talk on\nuplift models", ContributionKind.KNOWLEDGE_SHARING
-        ),
-        entry_on(dt.date(2025, 3, 2), "Docs\tfor the API", ContributionKind.DOCUMENTATION),
+        entry_on(dt.date(2025, 3, 1), "Talk on uplift models", ContributionKind.KNOWLEDGE_SHARING),
+        entry_on(dt.date(2025, 3, 2), "Docs for the API", ContributionKind.DOCUMENTATION),
     )
     code, out, _ = cli(capsys, "log", "list", "--since", "2025-02-01")
     assert code == 0
@@ -286,6 +284,16 @@ def test_log_list_text_is_one_aligned_line_per_entry(capsys: pytest.CaptureFixtu
     )
     code, out, _ = cli(capsys, "log", "list")
     assert out.splitlines()[-1] == "1   2025-01-01  tests              Old 0"
+
+
+def test_a_title_over_several_lines_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "log", "add", "--kind", "tests", "--title", "Two\nlines")
+    assert (code, out) == (2, "")
+    assert err == (
+        "careercoach: the entry cannot be saved: title: must be one line, "
+        "without control characters\n"
+    )
+    assert listed_entries(capsys) == []
 
 
 def test_log_list_with_nothing_to_show_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -624,7 +632,7 @@ def test_prototype_list_text(capsys: pytest.CaptureFixture[str]) -> None:
     with app_services() as services:
         services.prototypes.add(
             Prototype(
-                title="Shelved\nthing",
+                title="Shelved thing",
                 history=(
                     StageChange(Stage.IDEA, dt.date(2025, 6, 1)),
                     StageChange(Stage.SHELVED, dt.date(2025, 6, 9), "no data"),
