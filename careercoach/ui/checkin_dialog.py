@@ -25,8 +25,8 @@ from careercoach.domain.checkin import (
     IsoWeek,
     checkin_problems,
 )
-from careercoach.domain.evidence_checks import FieldProblem
-from careercoach.ui.prototype_dialog import problems_label
+from careercoach.domain.evidence_checks import HOURS_DECIMALS, FieldProblem
+from careercoach.ui.form_helpers import SavingState, problems_label, show_problems
 
 WEEKS_OFFERED = 13  # this week and the twelve before it
 EN_DASH = "\u2013"  # between the first and last day of a week
@@ -55,10 +55,10 @@ def recent_weeks(this_week: IsoWeek, count: int = WEEKS_OFFERED) -> list[IsoWeek
 
 
 def hours_spin(parent: QWidget) -> QDoubleSpinBox:
-    """Hours of one week: 0 to 168 in half hours."""
+    """Hours of one week: 0 to 168, stepping by half hours, as precise as they are stored."""
     spin = QDoubleSpinBox(parent)
     spin.setRange(0.0, HOURS_IN_WEEK)
-    spin.setDecimals(1)
+    spin.setDecimals(HOURS_DECIMALS)  # a stored 7.25 must not come back as 7.3
     spin.setSingleStep(0.5)
     spin.setSuffix(parent.tr(" h"))
     spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -86,7 +86,6 @@ class CheckInDialog(QDialog):
         self._today = today
         self._existing = dict(existing)
         self._loaded: tuple[object, ...] | None = None  # a stored check-in's values, as shown
-        self._saving = False
         self.problems: tuple[FieldProblem, ...] = ()
         self.setWindowTitle(self.tr("Weekly Check-In"))
 
@@ -127,6 +126,7 @@ class CheckInDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.buttons.rejected.connect(self.reject)
+        self._saving = SavingState(self.save_button)
 
         form = QFormLayout()
         form.addRow(self.tr("&Week:"), self.week_combo)
@@ -178,12 +178,11 @@ class CheckInDialog(QDialog):
 
     def begin_saving(self) -> None:
         """Saving started: no second save meanwhile."""
-        self._saving = True
-        self.save_button.setEnabled(False)
+        self._saving.begin()
 
     def end_saving(self) -> None:
         """Saving ended without success: the user may correct and save again."""
-        self._saving = False
+        self._saving.end()
         self._validate()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -192,7 +191,7 @@ class CheckInDialog(QDialog):
 
     def reject(self) -> None:
         """Close without saving, unless a save is under way."""
-        if not self._saving:
+        if not self._saving.saving:
             super().reject()
 
     def _validate(self) -> None:
@@ -201,9 +200,8 @@ class CheckInDialog(QDialog):
             self.tr("{hours} h in total").format(hours=f"{checkin.total_hours:g}")
         )
         self.problems = checkin_problems(checkin, self._today)
-        self.problems_label.setText("\n".join(self._describe(p) for p in self.problems))
-        self.problems_label.setVisible(bool(self.problems))
-        self.save_button.setEnabled(not self.problems and not self._saving)
+        show_problems(self.problems_label, [self._describe(p) for p in self.problems])
+        self._saving.update(not self.problems)
 
     def _describe(self, problem: FieldProblem) -> str:
         labels = {
@@ -257,5 +255,5 @@ class CheckInDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         self._validate()
-        if not self.problems and not self._saving:
+        if not self.problems and not self._saving.saving:
             self.save_requested.emit(self.checkin())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from careercoach.domain.checkin import CheckIn, IsoWeek
@@ -24,7 +26,8 @@ class CheckInFlow(QObject):
     """The weekly check-in: the reminder banner, the dialog, and saving.
 
     Set ``services`` once the database is open, then call ``refresh``; ``open_dialog`` is
-    what a Check In… menu action calls.
+    what a Check In… menu action calls. The app may stay open for days: the reminder is
+    checked again at local midnight and when the window is activated on a later day.
     """
 
     status_changed = Signal(str)
@@ -39,6 +42,7 @@ class CheckInFlow(QObject):
         data_dir: Path,
         *,
         today: Today = local_today,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -46,17 +50,31 @@ class CheckInFlow(QObject):
         self._tasks = tasks
         self._data_dir = data_dir
         self._today = today
+        self._now = now  # local wall-clock time, to find the next midnight
         self._dismissed: IsoWeek | None = None
+        self._checked_on: dt.date | None = None  # the day of the last refresh
         self.services: AppServices | None = None
         self.dialog: CheckInDialog | None = None
+        self.midnight_timer = QTimer(self)
+        self.midnight_timer.setSingleShot(True)
+        self.midnight_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # a second late is fine
+        self.midnight_timer.timeout.connect(self._on_midnight_timer_timeout)
         reminder.checkin_requested.connect(self._on_reminder_checkin_requested)
         reminder.dismissed.connect(self._on_reminder_dismissed)
+        parent.installEventFilter(self)
 
     def refresh(self) -> None:
         """Show the reminder when this week has no check-in (unless dismissed), else hide it."""
         services = self.services
         if services is None:
             return
+        today = self._today()
+        self._checked_on = today
+        self._arm_midnight_timer()
+        week = IsoWeek.of(today)
+
+        def work() -> IsoWeek | None:
+            return week if services.checkins.get(week) is None else None
 
         def done(missing: IsoWeek | None) -> None:
             if missing is not None and missing != self._dismissed:
@@ -65,7 +83,29 @@ class CheckInFlow(QObject):
                 self._reminder.hide()
             self.refreshed.emit(missing)
 
-        self._tasks.submit(services.checkins.missing_week, done, self._on_task_failed)
+        self._tasks.submit(work, done, self._on_task_failed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Back at the window on a later day: check again. The midnight timer alone is not
+        # enough, as its clock stands still while the computer sleeps. Once a day at most, so
+        # a failing check cannot show its error box again on every activation.
+        if (
+            watched is self._parent
+            and event.type() == QEvent.Type.WindowActivate
+            and self._checked_on is not None
+            and self._today() != self._checked_on
+        ):
+            self.refresh()
+        return super().eventFilter(watched, event)
+
+    def _arm_midnight_timer(self) -> None:
+        now = self._now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        # A little after midnight, so the new day has surely begun by the clock's reading.
+        self.midnight_timer.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    def _on_midnight_timer_timeout(self) -> None:
+        self.refresh()  # re-arms the timer for the next midnight
 
     def open_dialog(self, week: IsoWeek | None = None) -> None:
         """Open the check-in dialog on ``week`` (this week by default)."""

@@ -9,7 +9,7 @@ from careercoach.domain.checkin import IsoWeek
 
 
 class CheckInReminder(QFrame):
-    """Says this week has no check-in yet, with Check In… and Not Now; hidden otherwise."""
+    """Says this week has no check-in yet, with Check In Now… and Not Now; hidden otherwise."""
 
     checkin_requested = Signal()
     dismissed = Signal()
@@ -30,7 +30,7 @@ class CheckInReminder(QFrame):
         self.message_label = QLabel(self)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
-        self.checkin_button = QPushButton(self.tr("Check &In…"), self)
+        self.checkin_button = QPushButton(self.tr("Check In N&ow…"), self)
         self.checkin_button.setToolTip(self.tr("Thirty seconds: where did your hours go?"))
         self.dismiss_button = QPushButton(self.tr("Not No&w"), self)
         self.dismiss_button.setToolTip(self.tr("Hide this reminder until the next start"))

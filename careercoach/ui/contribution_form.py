@@ -1,25 +1,22 @@
-"""The fields of a ledger entry as widgets (what, rubric, evidence) and their small helpers."""
+"""The fields of a ledger entry as widgets: the work, its rubric, its evidence."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
+import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,41 +30,12 @@ from careercoach.domain.contribution import (
 from careercoach.domain.contribution_checks import normalised_contribution
 from careercoach.domain.evidence_checks import FieldProblem
 from careercoach.domain.rubric import RATING_MAX, RATING_MIN, Rubric, Size
+from careercoach.ui.form_helpers import date_edit, from_qdate, hours_text, text_box, to_qdate
 
 COMPETENCY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DATE_FORMAT = "yyyy-MM-dd"
-
-
-def to_qdate(day: dt.date) -> QDate:
-    """``day`` as a QDate."""
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    """``day`` as a date."""
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
-    """A date field showing ``day`` as YYYY-MM-DD, with a calendar to pick from."""
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
-
-
-def shrinkable_combo(combo: QComboBox, chars: int) -> None:
-    """Let ``combo`` shrink to ``chars`` characters; its list still shows every item whole."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
-    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    fit_popup(combo)
-
-
-def fit_popup(combo: QComboBox) -> None:
-    """Make the drop-down list of ``combo`` wide enough for its longest item."""
-    view = combo.view()
-    view.setMinimumWidth(view.sizeHintForColumn(0) + combo.fontMetrics().averageCharWidth() * 4)
+# A plain decimal number; "," may stand for the decimal point ("1,5" is 1.5). At most two
+# decimals, as stored: "1,000" and "1.000" could mean one thousand, so neither is guessed at.
+_HOURS_PATTERN = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
 
 
 class ContributionForm(QWidget):
@@ -87,9 +55,7 @@ class ContributionForm(QWidget):
         self.field_labels: dict[str, QLabel] = {}
 
         # -- the work ----------------------------------------------------------------------
-        self.date_edit = date_edit(today, self)
-        self.date_edit.setMinimumDate(to_qdate(EARLIEST_DATE))
-        self.date_edit.setMaximumDate(to_qdate(today))
+        self.date_edit = date_edit(self, today, minimum=EARLIEST_DATE, maximum=today)
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. Reviewed Maya's feature-store PR"))
         self.kind_combo = QComboBox(self)
@@ -150,9 +116,8 @@ class ContributionForm(QWidget):
         }
         for size, text in size_hints.items():
             self.size_combo.addItem(text, size.value)
-        self.challenges_edit = self._text_box(3)
-        self.challenges_edit.setPlaceholderText(
-            self.tr("What outside your control made it harder, if anything")
+        self.challenges_edit = text_box(
+            self, 3, self.tr("What outside your control made it harder, if anything")
         )
         rubric = QGroupBox(self.tr("Rubric"), self)
         rubric_form = QFormLayout(rubric)
@@ -173,19 +138,16 @@ class ContributionForm(QWidget):
         )
 
         # -- the evidence ------------------------------------------------------------------
-        self.outcome_edit = self._text_box(3)
-        self.outcome_edit.setPlaceholderText(self.tr("What changed because of it"))
-        self.links_edit = self._text_box(3)
-        self.links_edit.setPlaceholderText(self.tr("One link per line: PR, doc, ticket…"))
-        self.feedback_edit = self._text_box(3)
-        self.feedback_edit.setPlaceholderText(self.tr("What someone said about it, in quotes"))
+        self.outcome_edit = text_box(self, 3, self.tr("What changed because of it"))
+        self.links_edit = text_box(self, 3, self.tr("One link per line: PR, doc, ticket…"))
+        self.feedback_edit = text_box(self, 3, self.tr("What someone said about it, in quotes"))
         self.evidence_combo = QComboBox(self)
         for strength in EvidenceStrength:
             self.evidence_combo.addItem(strength.label, strength.value)
         evidence = QGroupBox(self.tr("Evidence"), self)
         evidence_form = QFormLayout(evidence)
         self._add_row(evidence_form, "outcome", self.tr("O&utcome:"), self.outcome_edit)
-        self._add_row(evidence_form, "links", self.tr("&Links:"), self.links_edit)
+        self._add_row(evidence_form, "links", self.tr("Li&nks:"), self.links_edit)
         self._add_row(
             evidence_form, "feedback", self.tr("Peer &feedback quote:"), self.feedback_edit
         )
@@ -254,7 +216,7 @@ class ContributionForm(QWidget):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(entry.kind.value))
         self.beneficiary_edit.setText(entry.beneficiary)
         self.project_edit.setText(entry.project)
-        self.hours_edit.setText("" if entry.hours is None else f"{entry.hours:g}")
+        self.hours_edit.setText(hours_text(entry.hours))
         _select(self.ambiguity_combo, entry.rubric.ambiguity)
         _select(self.complexity_combo, entry.rubric.complexity)
         _select(self.cross_functional_combo, entry.rubric.cross_functional)
@@ -294,6 +256,14 @@ class ContributionForm(QWidget):
             )
         )
 
+    def forget_id(self) -> None:
+        """Saving adds a new entry from now on (the entry being edited is gone)."""
+        self._entry_id = None
+
+    def typed(self) -> tuple[Contribution, str]:
+        """What the fields hold; equal to an earlier result when nothing was changed."""
+        return self.contribution(), self.hours_edit.text().strip()
+
     def input_problems(self) -> tuple[FieldProblem, ...]:
         """What the domain checks cannot see: text typed where a number belongs."""
         problem = self._hours()[1]
@@ -329,13 +299,6 @@ class ContributionForm(QWidget):
         for rating, hint in zip(range(RATING_MIN, RATING_MAX + 1), hints, strict=True):
             combo.addItem(f"{rating} — {hint}", rating)
         return combo
-
-    def _text_box(self, lines: int) -> QPlainTextEdit:
-        box = QPlainTextEdit(self)
-        box.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        box.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
-        box.setSizeAdjustPolicy(QPlainTextEdit.SizeAdjustPolicy.AdjustIgnored)
-        return box
 
     def _fill_competencies(self, checked: Sequence[str]) -> None:
         """List the ladder's competencies, plus ids on the entry that the ladder lacks."""
@@ -377,14 +340,10 @@ class ContributionForm(QWidget):
         text = self.hours_edit.text().strip()
         if not text:
             return None, None
-        try:
-            hours = float(text.replace(",", "."))
-        except ValueError:
-            hours = math.nan
-        if not math.isfinite(hours):
-            problem = self.tr("“{text}” is not a number of hours").format(text=text)
-            return None, FieldProblem("hours", problem)
-        return hours, None
+        if _HOURS_PATTERN.fullmatch(text) is None:
+            # "1,000" or "1_5" would read as some other number: ask for a plain one.
+            return None, FieldProblem("hours", self.tr("write a number such as 1.5"))
+        return float(text.replace(",", ".")), None
 
 
 def _select(combo: QComboBox, value: object) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.domain.errors import UserError
@@ -38,5 +38,6 @@ def report_failure(parent: QWidget | None, error: BaseException, data_dir: Path)
         )
         box.setDetailedText(f"{type(error).__name__}: {error}")
     box.setObjectName("failureMessage")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the user's input
     box.open()
     return box

@@ -61,7 +61,8 @@ class EvidencePages(QObject):
         self.ledger.undo_available.connect(menus.undo.setEnabled)
         menus.log_work.triggered.connect(self.ledger.add)
         menus.import_ledger.triggered.connect(self.ledger.import_csv)
-        menus.export_ledger.triggered.connect(self.ledger.export_csv)
+        # The whole ledger; the Ledger page's own Export button writes the rows it shows.
+        menus.export_ledger.triggered.connect(self.ledger.export_all)
         menus.undo.triggered.connect(self.ledger.undo_delete)
 
         self.prototypes_page = PrototypesPage(window)
@@ -75,7 +76,9 @@ class EvidencePages(QObject):
 
         self.checkin_reminder = CheckInReminder(window)
         banner_column.insertWidget(0, self.checkin_reminder)
-        self.checkin = CheckInFlow(window, self.checkin_reminder, tasks, data_dir)
+        self.checkin = CheckInFlow(
+            window, self.checkin_reminder, tasks, data_dir, today=local_today
+        )
         self.checkin.status_changed.connect(self.status_changed)
         menus.checkin.triggered.connect(self._on_checkin_action_triggered)
 

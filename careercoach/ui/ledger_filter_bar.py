@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from careercoach.domain.contribution import ContributionKind
 from careercoach.domain.ledger_filter import LedgerFilter
-from careercoach.ui.contribution_form import date_edit, fit_popup, from_qdate, shrinkable_combo
+from careercoach.ui.form_helpers import date_edit, fit_popup, from_qdate, shrinkable_combo
 
 PERIOD_ALL = "all"
 PERIOD_30_DAYS = "30"
@@ -62,8 +62,8 @@ class LedgerFilterBar(QWidget):
         period_label = QLabel(self.tr("&Period:"), self)
         period_label.setBuddy(self.period_combo)
         day = self._today()
-        self.from_edit = date_edit(day - dt.timedelta(days=90), self)
-        self.to_edit = date_edit(day, self)
+        self.from_edit = date_edit(self, day - dt.timedelta(days=90))
+        self.to_edit = date_edit(self, day)
         self.from_label = QLabel(self.tr("F&rom:"), self)
         self.from_label.setBuddy(self.from_edit)
         self.to_label = QLabel(self.tr("&To:"), self)

@@ -1,39 +1,38 @@
-"""Connects the Ledger page, the entry editor and the ledger service: load, edit, undo, CSV."""
+"""Connects the Ledger page, the entry editor and the ledger service: load, edit, delete, undo."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.domain.contribution import Contribution
 from careercoach.domain.errors import NotFoundError
 from careercoach.ui.contribution_dialog import ContributionDialog
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.ledger_csv_flow import LedgerCsvFlow
 from careercoach.ui.ledger_page import LedgerPage
 from careercoach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from careercoach.domain.ladder import Ladder
-    from careercoach.domain.ledger_csv import LedgerCsvError
     from careercoach.services.app_services import AppServices
-    from careercoach.services.ledger_service import CsvImportResult
 
-FOLDER_KEY = "ledger/last_folder"
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
-_SHOWN_PROBLEMS = 8
+_Result = TypeVar("_Result")
 
 
 class LedgerFlow(QObject):
     """Everything the user does to the ledger, run through ``tasks`` off the GUI thread.
 
     Deleting keeps the deleted entries on an undo stack: ``undo_delete`` puts the most
-    recent group back under their old ids.
+    recent group back under their old ids. From the moment a write is asked for until
+    the ledger is shown as it then stands, Delete and Undo wait: both act on what the
+    table shows.
     """
 
     loaded = Signal()  # the page shows the ledger as stored
@@ -59,20 +58,23 @@ class LedgerFlow(QObject):
         self._today = today
         self._competency_names: dict[str, str] = {}
         self._undo_stack: list[tuple[Contribution, ...]] = []
+        self._writes = 0  # ledger writes whose result the table does not show yet
         self.services: AppServices | None = None
         self.dialog: ContributionDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.csv = LedgerCsvFlow(parent, page, tasks, settings, data_dir, self._write, today)
+        self.csv.status_changed.connect(self.status_changed)
         page.add_requested.connect(self.add)
         page.edit_requested.connect(self.edit)
         page.delete_requested.connect(self.delete)
         page.import_requested.connect(self.import_csv)
-        page.export_requested.connect(self.export_csv)
+        page.export_requested.connect(self.export_shown)
 
     # -- state ----------------------------------------------------------------------------------
 
     def attach(self, services: AppServices) -> None:
         """Start working on ``services``: load the ledger."""
-        self.services = services
+        self.services = self.csv.services = services
         self.page.set_editing_enabled(True)
         self.reload()
 
@@ -100,24 +102,66 @@ class LedgerFlow(QObject):
 
     @property
     def can_undo(self) -> bool:
-        """True when a delete can be undone."""
-        return bool(self._undo_stack)
+        """True when a delete can be undone now (not while a ledger write is pending)."""
+        return bool(self._undo_stack) and not self._writes
 
-    def reload(self, select_ids: Iterable[int] = ()) -> None:
-        """Read the ledger in the background and show it, selecting ``select_ids``."""
+    def reload(
+        self, select_ids: Iterable[int] = (), then: Callable[[], None] | None = None
+    ) -> None:
+        """Read the ledger in the background and show it, selecting ``select_ids``.
+
+        ``then`` runs once it is shown (or could not be read), before ``loaded`` fires.
+        """
         services = self.services
         if services is None:
+            if then is not None:
+                then()
             return
         chosen = tuple(select_ids)
-        self._tasks.submit(
-            services.ledger.entries,
-            lambda entries: self._on_entries_read(entries, chosen),
-            self._on_task_failed,
-        )
 
-    def _on_entries_read(self, entries: Sequence[Contribution], select_ids: Sequence[int]) -> None:
-        self.page.show_entries(entries, select_ids)
-        self.loaded.emit()
+        def read(entries: Sequence[Contribution]) -> None:
+            self.page.show_entries(entries, chosen)
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        def failed(error: BaseException) -> None:
+            self._on_task_failed(error)
+            if then is not None:
+                then()
+
+        self._tasks.submit(services.ledger.entries, read, failed)
+
+    def _write(
+        self,
+        work: Callable[[], _Result],
+        done: Callable[[_Result], Iterable[int] | None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run a ledger write off the GUI thread, then show the ledger as stored.
+
+        ``done`` returns the ids to select afterwards (None keeps the selection);
+        ``failed`` reports the error. Either way the table is read again.
+        """
+        self._writes += 1
+        self._on_writes_changed()
+
+        def succeeded(result: _Result) -> None:
+            self.reload(done(result) or (), then=self._on_write_shown)
+
+        def went_wrong(error: BaseException) -> None:
+            failed(error)
+            self.reload(then=self._on_write_shown)
+
+        self._tasks.submit(work, succeeded, went_wrong)
+
+    def _on_write_shown(self) -> None:
+        self._writes -= 1
+        self._on_writes_changed()
+
+    def _on_writes_changed(self) -> None:
+        self.page.set_busy(self._writes > 0)
+        self.undo_available.emit(self.can_undo)
 
     # -- add and edit ---------------------------------------------------------------------------
 
@@ -137,7 +181,7 @@ class LedgerFlow(QObject):
             self.dialog.activateWindow()
             return
         dialog = ContributionDialog(entry, self._competency_names, self._today(), self._parent)
-        dialog.accepted.connect(lambda: self._save(dialog.contribution()))
+        dialog.save_requested.connect(lambda typed: self._save(dialog, typed))
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog
         dialog.open()
@@ -147,83 +191,90 @@ class LedgerFlow(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def _save(self, entry: Contribution) -> None:
+    def _save(self, dialog: ContributionDialog, entry: Contribution) -> None:
+        """Store ``entry``; the editor stays open, with the typing, until it is stored."""
         services = self.services
         if services is None:
             return
+        dialog.begin_saving()
         editing = entry.id is not None
-        work = (
-            (lambda: services.ledger.update(entry))
-            if editing
-            else (lambda: services.ledger.add(entry))
-        )
 
-        def done(stored: Contribution) -> None:
+        def work() -> Contribution:
+            return services.ledger.update(entry) if editing else services.ledger.add(entry)
+
+        def done(stored: Contribution) -> list[int]:
+            if self.dialog is dialog:
+                dialog.accept()
             message = self.tr("Saved “{title}”.") if editing else self.tr("Logged “{title}”.")
             self.status_changed.emit(message.format(title=stored.title))
             self.saved.emit(stored)
-            self.reload([stored.id] if stored.id is not None else [])
+            return [stored.id] if stored.id is not None else []
 
         def failed(error: BaseException) -> None:
-            self._on_task_failed(error)
-            if not isinstance(error, NotFoundError):
-                self._open_dialog(entry)  # give the typing back to fix or retry
+            if self.dialog is not dialog:
+                self._on_task_failed(error)
+                return
+            dialog.end_saving()
+            if editing and isinstance(error, NotFoundError):
+                gone = self.tr("This entry was deleted meanwhile; save it again to add it back.")
+                dialog.save_as_new(gone)
+                self.status_changed.emit(gone)
+                return
+            self.error_box = report_failure(dialog, error, self._data_dir)
 
-        self._tasks.submit(work, done, failed)
+        self._write(work, done, failed)
 
     # -- delete and undo ------------------------------------------------------------------------
 
     def delete(self, entries: Sequence[Contribution]) -> None:
-        """Delete ``entries`` together; one Undo puts them all back."""
+        """Delete ``entries`` together, all or none; one Undo puts them all back."""
         services = self.services
-        ids = [entry.id for entry in entries if entry.id is not None]
-        if services is None or not ids:
-            return
+        ids = tuple(entry.id for entry in entries if entry.id is not None)
+        if services is None or not ids or self._writes:
+            return  # while a write is pending the table may show entries already gone
         after = self._neighbour_id(set(ids))
 
-        def work() -> tuple[Contribution, ...]:
-            deleted = []
-            for entry_id in ids:
-                try:
-                    deleted.append(services.ledger.delete(entry_id))
-                except NotFoundError:
-                    continue  # already gone: nothing to delete or to undo
-            return tuple(deleted)
+        def done(deleted: tuple[Contribution, ...]) -> list[int]:
+            if deleted:  # never announce, or offer to undo, a delete of nothing
+                self._undo_stack.append(deleted)
+                self.status_changed.emit(self._deleted_message(deleted))
+            return [after] if after is not None else []
 
-        self._tasks.submit(
-            work, lambda deleted: self._on_deleted(deleted, after), self._on_task_failed
-        )
+        def failed(error: BaseException) -> None:
+            if isinstance(error, NotFoundError):
+                self.status_changed.emit(
+                    self.tr(
+                        "Nothing was deleted: an entry was already gone. "
+                        "The ledger now shows what is stored."
+                    )
+                )
+                return
+            self._on_task_failed(error)
 
-    def _on_deleted(self, deleted: tuple[Contribution, ...], after: int | None) -> None:
-        if deleted:
-            self._undo_stack.append(deleted)
-            self.undo_available.emit(True)
+        self._write(lambda: services.ledger.delete_many(ids), done, failed)
+
+    def _deleted_message(self, deleted: tuple[Contribution, ...]) -> str:
         undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText
         )
         if len(deleted) == 1:
-            message = self.tr("Deleted “{title}” — {undo} to undo").format(
+            return self.tr("Deleted “{title}” — {undo} to undo").format(
                 title=deleted[0].title, undo=undo
             )
-        else:
-            message = self.tr("Deleted {count} entries — {undo} to undo").format(
-                count=len(deleted), undo=undo
-            )
-        self.status_changed.emit(message)
-        self.reload([after] if after is not None else [])
+        return self.tr("Deleted {count} entries — {undo} to undo").format(
+            count=len(deleted), undo=undo
+        )
 
     def undo_delete(self) -> None:
-        """Put back the entries of the most recent delete, under their old ids."""
+        """Put back the entries of the most recent delete, under their old ids, all or none."""
         services = self.services
-        if services is None or not self._undo_stack:
+        if services is None or not self.can_undo:
             return
-        group = self._undo_stack.pop()
-        self.undo_available.emit(bool(self._undo_stack))
+        # The group stays on the stack until it is back: a failed undo can be tried again.
+        group = self._undo_stack[-1]
 
-        def work() -> list[Contribution]:
-            return [services.ledger.restore(entry) for entry in group]
-
-        def done(restored: list[Contribution]) -> None:
+        def done(restored: tuple[Contribution, ...]) -> list[int]:
+            self._undo_stack.pop()  # no delete can add a group while this write is pending
             count = len(restored)
             message = (
                 self.tr("Restored “{title}”.").format(title=restored[0].title)
@@ -231,14 +282,9 @@ class LedgerFlow(QObject):
                 else self.tr("Restored {count} entries.").format(count=count)
             )
             self.status_changed.emit(message)
-            self.reload(entry.id for entry in restored if entry.id is not None)
+            return [entry.id for entry in restored if entry.id is not None]
 
-        def failed(error: BaseException) -> None:
-            self._undo_stack.append(group)  # still there to try again
-            self.undo_available.emit(True)
-            self._on_task_failed(error)
-
-        self._tasks.submit(work, done, failed)
+        self._write(lambda: services.ledger.restore_many(group), done, self._on_task_failed)
 
     def _neighbour_id(self, deleted: set[int]) -> int | None:
         """The entry to select once ``deleted`` are gone: the next one shown, else the previous."""
@@ -254,130 +300,16 @@ class LedgerFlow(QObject):
     # -- CSV ------------------------------------------------------------------------------------
 
     def import_csv(self) -> None:
-        """Ask for a ledger CSV file and import it."""
-        if self.services is None:
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self._parent, self.tr("Import Ledger CSV"), self._folder(), self.tr(CSV_FILTER)
-        )
-        if path:
-            self._remember_folder(Path(path))
-            self.import_file(Path(path))
+        """Ask for a ledger CSV file and import it (File → Import Ledger CSV…)."""
+        self.csv.import_csv()
 
-    def import_file(self, path: Path) -> None:
-        """Add every row of ``path`` to the ledger, or none when a row is wrong."""
-        services = self.services
-        if services is None:
-            return
-        self.status_changed.emit(self.tr("Importing {file}…").format(file=path.name))
-        self._tasks.submit(
-            lambda: services.ledger.import_csv(path),
-            lambda result: self._on_imported(result, path),
-            self._on_import_failed,
-        )
+    def export_all(self) -> None:
+        """Ask where to write the whole ledger, and write it (File → Export Ledger CSV…)."""
+        self.csv.export_all()
 
-    def _on_imported(self, result: CsvImportResult, path: Path) -> None:
-        added = (
-            self.tr("Imported 1 entry")
-            if result.added == 1
-            else self.tr("Imported {count} entries").format(count=result.added)
-        )
-        if result.skipped == 1:
-            skipped = self.tr("; 1 already in the ledger was skipped")
-        elif result.skipped:
-            skipped = self.tr("; {count} already in the ledger were skipped").format(
-                count=result.skipped
-            )
-        else:
-            skipped = self.tr(" from {file}").format(file=path.name)
-        self.status_changed.emit(added + skipped + ".")
-        self.reload()
-
-    def _on_import_failed(self, error: BaseException) -> None:
-        from careercoach.domain.ledger_csv import LedgerCsvError
-
-        self.status_changed.emit(self.tr("Nothing was imported."))
-        if isinstance(error, LedgerCsvError):
-            self.error_box = self._csv_problems_box(error)
-            self.error_box.open()
-            return
-        self.error_box = report_failure(self._parent, error, self._data_dir)
-
-    def _csv_problems_box(self, error: LedgerCsvError) -> QMessageBox:
-        rows = sorted({problem.row for problem in error.problems})
-        row_list = ", ".join(str(row) for row in rows)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Import Ledger CSV"), "", parent=self._parent
-        )
-        box.setObjectName("ledgerCsvProblems")
-        box.setText(
-            self.tr("Row {rows} cannot be imported. Nothing was imported.").format(rows=row_list)
-            if len(rows) == 1
-            else self.tr("Rows {rows} cannot be imported. Nothing was imported.").format(
-                rows=row_list
-            )
-        )
-        shown = [f"• {problem}" for problem in error.problems[:_SHOWN_PROBLEMS]]
-        more = len(error.problems) - len(shown)
-        if more > 0:
-            shown.append(self.tr("… and {more} more (Show Details).").format(more=more))
-        box.setInformativeText(
-            self.tr("Fix these rows and import the file again:") + "\n" + "\n".join(shown)
-        )
-        box.setDetailedText("\n".join(str(problem) for problem in error.problems))
-        return box
-
-    def export_csv(self) -> None:
-        """Ask where to write the entries shown, and write them."""
-        if self.services is None:
-            return
-        name = f"careercoach-ledger-{self._today().isoformat()}.csv"
-        path, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Export Ledger CSV"),
-            str(Path(self._folder()) / name),
-            self.tr(CSV_FILTER),
-        )
-        if path:
-            chosen = Path(path)
-            if not chosen.suffix:
-                chosen = chosen.with_suffix(".csv")
-            self._remember_folder(chosen)
-            self.export_file(chosen)
-
-    def export_file(self, path: Path) -> None:
-        """Write the entries the Ledger page shows (all of them when unfiltered) to ``path``."""
-        services = self.services
-        if services is None:
-            return
-        filtered = not self.page.current_filter().is_empty and self.page.model.total_count > 0
-        entries = self.page.shown_entries() if self.page.model.total_count else None
-
-        def done(count: int) -> None:
-            if count == 1:
-                message = (
-                    self.tr("Exported the 1 entry shown to {file}.")
-                    if filtered
-                    else self.tr("Exported 1 entry to {file}.")
-                )
-            elif filtered:
-                message = self.tr("Exported the {count} entries shown to {file}.")
-            else:
-                message = self.tr("Exported all {count} entries to {file}.")
-            self.status_changed.emit(message.format(count=count, file=path.name))
-
-        self._tasks.submit(
-            lambda: services.ledger.export_csv(path, entries), done, self._on_task_failed
-        )
-
-    def _folder(self) -> str:
-        folder = self._settings.value(FOLDER_KEY)
-        if isinstance(folder, str) and Path(folder).is_dir():
-            return folder
-        return str(Path.home())
-
-    def _remember_folder(self, path: Path) -> None:
-        self._settings.setValue(FOLDER_KEY, str(path.parent))
+    def export_shown(self) -> None:
+        """Ask where to write the entries the Ledger page shows (its Export CSV… button)."""
+        self.csv.export_shown()
 
     def _on_task_failed(self, error: BaseException) -> None:
         self.error_box = report_failure(self._parent, error, self._data_dir)

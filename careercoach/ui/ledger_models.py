@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from html import escape
 from typing import Any
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from careercoach.domain.contribution import Contribution, EvidenceStrength
 from careercoach.domain.ledger_filter import LedgerFilter
 from careercoach.domain.rubric import Difficulty, Rubric, difficulty
+from careercoach.ui.form_helpers import hours_text
 from careercoach.ui.ladder_models import plain_tooltip
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,6 +56,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._search_texts: list[str] = []
         self._order: list[int] = []
         self._visible: list[int] = []
+        self._rows: dict[int, int] = {}  # entry id to the row showing it
         self._filter = LedgerFilter()
         self._sort_column = LedgerColumn.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
@@ -81,7 +83,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._entries = list(entries)
         self._search_texts = [entry.search_text() for entry in self._entries]
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
+        self._show(self._filtered(self._order))
         self.endResetModel()
 
     def set_filter(self, ledger_filter: LedgerFilter) -> None:
@@ -90,7 +92,7 @@ class LedgerTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._filter = ledger_filter
-        self._visible = self._filtered(self._order)
+        self._show(self._filtered(self._order))
         self.endResetModel()
 
     @property
@@ -117,7 +119,7 @@ class LedgerTableModel(QAbstractTableModel):
         self._sort_column = LedgerColumn(column)
         self._sort_order = order
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
+        self._show(self._filtered(self._order))
         rows = {entry_index: row for row, entry_index in enumerate(self._visible)}
         after = [
             self.index(rows[entry_index], index.column())
@@ -146,10 +148,12 @@ class LedgerTableModel(QAbstractTableModel):
 
     def row_of(self, entry_id: int) -> int:
         """The row showing the entry with ``entry_id``, or -1 (absent or filtered out)."""
-        for row, entry_index in enumerate(self._visible):
-            if self._entries[entry_index].id == entry_id:
-                return row
-        return -1
+        return self._rows.get(entry_id, -1)
+
+    def rows_of(self, entry_ids: Iterable[int]) -> list[int]:
+        """The rows showing ``entry_ids``, in the order given; ids not shown are left out."""
+        rows = self._rows
+        return [row for entry_id in entry_ids if (row := rows.get(entry_id, -1)) >= 0]
 
     def visible_entries(self) -> tuple[Contribution, ...]:
         """The entries shown, in table order."""
@@ -208,7 +212,7 @@ class LedgerTableModel(QAbstractTableModel):
         if entry.project:
             rows.append(row(self.tr("Project"), text(entry.project)))
         if entry.hours is not None:
-            rows.append(row(self.tr("Hours"), escape(f"{entry.hours:g}")))
+            rows.append(row(self.tr("Hours"), escape(hours_text(entry.hours))))
         score = self.difficulty_of(entry)
         rows.append(
             row(
@@ -291,7 +295,7 @@ class LedgerTableModel(QAbstractTableModel):
         if column == LedgerColumn.PROJECT:
             return entry.project
         if column == LedgerColumn.HOURS:
-            return "" if entry.hours is None else f"{entry.hours:g}"
+            return hours_text(entry.hours)
         if column == LedgerColumn.DIFFICULTY:
             score = self.difficulty_of(entry)
             return "" if score is None else f"{score.score:.1f}"
@@ -306,6 +310,16 @@ class LedgerTableModel(QAbstractTableModel):
         text = self._display(entry, column)
         # Long text is cut off in its cell; user text is never rendered as markup.
         return plain_tooltip(text) if text else None
+
+    def _show(self, visible: list[int]) -> None:
+        """Make ``visible`` the rows shown, and index them by entry id for ``row_of``."""
+        self._visible = visible
+        entries = self._entries
+        self._rows = {
+            entry_id: row
+            for row, entry_index in enumerate(visible)
+            if (entry_id := entries[entry_index].id) is not None
+        }
 
     def _filtered(self, order: list[int]) -> list[int]:
         ledger_filter = self._filter

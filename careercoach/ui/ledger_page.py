@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QItemSelectionRange,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +62,7 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self._loaded = False
         self._editing_enabled = False
+        self._busy = False
         self.model = LedgerTableModel(self)
         chars = self.fontMetrics().averageCharWidth()
 
@@ -203,8 +211,8 @@ class LedgerPage(QWidget):
 
     def selected_entries(self) -> tuple[Contribution, ...]:
         """The selected entries, in table order."""
-        rows = sorted(index.row() for index in self.table_view.selectionModel().selectedRows())
-        return tuple(entry for row in rows if (entry := self.model.entry(row)) is not None)
+        entry = self.model.entry
+        return tuple(found for row in self._selected_rows() if (found := entry(row)) is not None)
 
     def current_entry(self) -> Contribution | None:
         """The entry under the cursor if it is selected, else the first selected one."""
@@ -220,20 +228,31 @@ class LedgerPage(QWidget):
         return self.model.visible_entries()
 
     def select_ids(self, entry_ids: Iterable[int]) -> None:
-        """Select the rows of ``entry_ids`` that are shown; the first becomes current."""
-        rows = [row for entry_id in entry_ids if (row := self.model.row_of(entry_id)) >= 0]
+        """Select the rows of ``entry_ids`` that are shown; the first becomes current.
+
+        Rows next to each other become one range, and the view is told once: selecting
+        thousands of rows stays quick.
+        """
+        rows = self.model.rows_of(entry_ids)
         selection_model = self.table_view.selectionModel()
         if not rows:
             selection_model.clearSelection()
             return
         last = self.model.columnCount() - 1
         selection = QItemSelection()
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        for top, bottom in _runs(sorted(set(rows))):
+            selection.append(
+                QItemSelectionRange(self.model.index(top, 0), self.model.index(bottom, last))
+            )
         flags = QItemSelectionModel.SelectionFlag
         selection_model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
         selection_model.select(selection, flags.ClearAndSelect | flags.Rows)
         self.table_view.scrollTo(self.model.index(rows[0], 0))
+
+    def set_busy(self, busy: bool) -> None:
+        """A ledger write is under way: Delete waits until its result is shown."""
+        self._busy = busy
+        self._update_buttons()
 
     def clear_filters(self) -> None:
         """Show every entry again."""
@@ -263,7 +282,7 @@ class LedgerPage(QWidget):
 
     def _on_delete_action_triggered(self) -> None:
         entries = self.selected_entries()
-        if entries and self._editing_enabled:
+        if entries and self._editing_enabled and not self._busy:
             self.delete_requested.emit(entries)
 
     def _on_table_selection_changed(self, *_args: object) -> None:
@@ -310,16 +329,35 @@ class LedgerPage(QWidget):
         for control in (self.edit_button, self.edit_action):
             control.setEnabled(editing and selected)
         for control in (self.delete_button, self.delete_action):
-            control.setEnabled(editing and selected)
+            control.setEnabled(editing and selected and not self._busy)
+
+    def _selected_rows(self) -> list[int]:
+        """The selected rows, in order; read from the selection's ranges, not row by row."""
+        rows: set[int] = set()
+        selection = self.table_view.selectionModel().selection()
+        for selected in (selection.at(i) for i in range(selection.count())):
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
 
     def _show_detail(self) -> None:
         entry = self.current_entry()
         if entry is None:
             self.detail_view.clear()
             return
-        count = len(self.table_view.selectionModel().selectedRows())
+        count = len(self._selected_rows())
         self.detail_view.setHtml(self.model.details_html(entry, count))
 
     def _on_find_action_triggered(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+
+def _runs(rows: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """The first and last row of each run of consecutive ``rows`` (sorted, distinct)."""
+    start = previous = rows[0]
+    for row in rows[1:]:
+        if row != previous + 1:
+            yield start, previous
+            start = row
+        previous = row
+    yield start, previous

@@ -48,7 +48,7 @@ class MainMenus:
             window,
             file_menu,
             _tr("E&xport Ledger CSV…"),
-            _tr("Write the ledger entries shown to CSV"),
+            _tr("Write the whole ledger to a CSV file"),
         )
         file_menu.addSeparator()
         self.profile = self._action(

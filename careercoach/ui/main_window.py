@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +43,15 @@ if TYPE_CHECKING:  # loaded after the first paint, not before
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 SPLITTER_KEY = "ladders_page/splitter"
+
+
+def holds_no_records(services: AppServices) -> bool:
+    """True when the ledger, the prototypes and the check-ins are all empty (run off the GUI)."""
+    return (
+        services.ledger.count() == 0
+        and not services.prototypes.prototypes()
+        and not services.checkins.checkins()
+    )
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status_label = QLabel(self.tr("Opening your data…"), self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.statusBar().addWidget(self.status_label, 1)
 
         self.menus = MainMenus(self)
@@ -192,10 +202,13 @@ class MainWindow(QMainWindow):
         self.evidence.show_ladder(self._profile.ladder_id, self._ladders)
         if data.view.profile.is_default:
             # After the reads queued above (one worker, in order): none runs behind the dialog.
-            self.tasks.submit(lambda: None, self._show_welcome, self._on_task_failed)
+            services = data.services
+            self.tasks.submit(
+                lambda: holds_no_records(services), self._show_welcome, self._on_task_failed
+            )
 
-    def _show_welcome(self, _nothing: object = None) -> None:
-        self._open_profile_dialog(first_run=True)
+    def _show_welcome(self, demo_available: bool) -> None:
+        self._open_profile_dialog(first_run=True, demo_available=demo_available)
 
     def _on_ladders_page_ladder_requested(self, ladder_id: str) -> None:
         ladder = self._ladders.get(ladder_id)
@@ -268,14 +281,21 @@ class MainWindow(QMainWindow):
     def _on_profile_action_triggered(self) -> None:
         self._open_profile_dialog(first_run=False)
 
-    def _open_profile_dialog(self, *, first_run: bool) -> None:
+    def _open_profile_dialog(self, *, first_run: bool, demo_available: bool = False) -> None:
         if self._services is None:
             return
         profile = self._profile
         summaries = self._summaries
         from careercoach.ui.profile_dialog import ProfileDialog  # built only when needed
 
-        dialog = ProfileDialog(profile, summaries, self._ladders, first_run=first_run, parent=self)
+        dialog = ProfileDialog(
+            profile,
+            summaries,
+            self._ladders,
+            first_run=first_run,
+            demo_available=demo_available,
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._save_profile(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.profile_dialog = dialog
@@ -286,11 +306,17 @@ class MainWindow(QMainWindow):
         if services is None:
             return
         if dialog.wants_demo():
+            before = self.status_label.text()
             self.status_label.setText(self.tr("Filling in a demo year…"))
+
+            def failed(error: BaseException) -> None:
+                self.status_label.setText(before)
+                self._on_task_failed(error)
+
             self.tasks.submit(
                 lambda: (services.demo.fill(), services.profile.show()),
                 self._on_demo_filled,
-                self._on_task_failed,
+                failed,
             )
             return
         changes = dialog.changes()

@@ -41,11 +41,23 @@ class ProfileDialog(QDialog):
         ladders: Mapping[str, Ladder],
         *,
         first_run: bool,
+        demo_available: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """Ask for the profile; ``demo_available`` offers the demo year on the first run.
+
+        Args:
+            profile: The profile shown for editing.
+            summaries: The ladders to choose from.
+            ladders: The ladders loaded so far, by id (their levels fill the target list).
+            first_run: Show the welcome rather than the profile editor.
+            demo_available: The database holds no records, so the demo year can go in.
+            parent: The window the dialog belongs to.
+        """
         super().__init__(parent)
         self._ladders = ladders
         self._first_run = first_run
+        self._offers_demo = first_run and demo_available
         self.setWindowTitle(self.tr("Welcome to CareerCoach") if first_run else self.tr("Profile"))
         self.setModal(True)
 
@@ -117,7 +129,8 @@ class ProfileDialog(QDialog):
                 "check-ins so you can look around. Use a fresh data folder for your own data."
             )
         )
-        self.demo_check.setVisible(first_run)
+        # The demo only goes into an empty database: not offered once records exist.
+        self.demo_check.setVisible(self._offers_demo)
         self.demo_check.toggled.connect(self._on_demo_check_toggled)
 
         layout = QVBoxLayout(self)
@@ -143,7 +156,7 @@ class ProfileDialog(QDialog):
 
     def wants_demo(self) -> bool:
         """True when the user chose to explore the demo year instead of their own profile."""
-        return self._first_run and self.demo_check.isChecked()
+        return self._offers_demo and self.demo_check.isChecked()
 
     def changes(self) -> ProfileChanges:
         """What the user entered."""

@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careercoach.domain.contribution import MAX_TEXT_LENGTH
+from careercoach.domain.contribution import EARLIEST_DATE, MAX_TEXT_LENGTH
 from careercoach.domain.evidence_checks import FieldProblem
 from careercoach.domain.ladder import Competency
 from careercoach.domain.prototype import Prototype, Stage, StageChange, prototype_problems
-from careercoach.ui.prototype_form import PrototypeForm, date_edit, to_date
+from careercoach.ui.form_helpers import (
+    SavingState,
+    ask_to_discard,
+    date_edit,
+    from_qdate,
+    problems_label,
+    show_problems,
+)
+from careercoach.ui.prototype_form import PrototypeForm
 from careercoach.ui.prototype_models import stage_label
 
 # The stage a prototype usually moves to next; offered first in the stage dialog.
@@ -38,8 +46,8 @@ NEXT_STAGE = {
 }
 
 
-def problem_lines(widget: QWidget, problems: Sequence[FieldProblem]) -> str:
-    """Each problem on a line of its own, led by the field's label."""
+def problem_lines(widget: QWidget, problems: Sequence[FieldProblem]) -> list[str]:
+    """Each problem as a line of its own, led by the field's label."""
     labels = {
         "title": widget.tr("Title"),
         "pitch": widget.tr("Pitch"),
@@ -59,28 +67,12 @@ def problem_lines(widget: QWidget, problems: Sequence[FieldProblem]) -> str:
         "stage date": widget.tr("Date"),
         "stage reason": widget.tr("Reason"),
     }
-    return "\n".join(
+    return [
         widget.tr("{field} {problem}").format(
             field=labels.get(problem.field, problem.field.capitalize()), problem=problem.message
         )
         for problem in problems
-    )
-
-
-def problems_label(parent: QWidget) -> QLabel:
-    """A label for the problems that block saving, shown in the dialog itself."""
-    label = QLabel(parent)
-    label.setObjectName("problemsLabel")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the problems quote what the user typed
-    label.setAccessibleName(parent.tr("Problems"))
-    label.setMargin(4)
-    # A tint that reads on light and dark palettes alike.
-    label.setStyleSheet(
-        "#problemsLabel { background: rgba(220, 60, 40, 0.12);"
-        " border: 1px solid rgba(200, 50, 30, 0.6); border-radius: 3px; }"
-    )
-    return label
+    ]
 
 
 def _save_buttons(dialog: QDialog, save_text: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -112,15 +104,16 @@ class PrototypeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._today = today
-        self._saving = False
         self._modified = False
         self.problems: tuple[FieldProblem, ...] = ()
+        self.discard_box: QMessageBox | None = None
         self.setWindowTitle(
             self.tr("New Prototype") if prototype is None else self.tr("Edit Prototype")
         )
         self.form = PrototypeForm(prototype, competencies, today, self)
         self.problems_label = problems_label(self)
         self.buttons, self.save_button = _save_buttons(self, self.tr("&Save"))
+        self._saving = SavingState(self.save_button)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form, 1)
@@ -142,19 +135,17 @@ class PrototypeDialog(QDialog):
 
     def begin_saving(self) -> None:
         """Saving started: no second save meanwhile."""
-        self._saving = True
-        self.save_button.setEnabled(False)
+        self._saving.begin()
 
     def end_saving(self) -> None:
         """Saving ended without success: the user may correct and save again."""
-        self._saving = False
+        self._saving.end()
         self._validate()
 
     def _validate(self) -> None:
         self.problems = prototype_problems(self.prototype(), self._today)
-        self.problems_label.setText(problem_lines(self, self.problems))
-        self.problems_label.setVisible(bool(self.problems))
-        self.save_button.setEnabled(not self.problems and not self._saving)
+        show_problems(self.problems_label, problem_lines(self, self.problems))
+        self._saving.update(not self.problems)
         self.save_button.setToolTip(
             self.tr("Correct the problems above to save") if self.problems else ""
         )
@@ -165,24 +156,28 @@ class PrototypeDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         self._validate()
-        if not self.problems and not self._saving:
+        if not self.problems and not self._saving.saving:
             self.save_requested.emit(self.prototype())
 
     def reject(self) -> None:
         """Close without saving, asking first when fields were changed (Escape, Cancel)."""
-        if self._saving or (self._modified and not self._confirm_discard()):
+        if self._saving.saving or self.discard_box is not None:
             return
+        if not self._modified:
+            super().reject()
+            return
+        self.discard_box = ask_to_discard(
+            self, self.tr("Discard the changes you have not saved?"), self._discard
+        )
+        self.discard_box.finished.connect(self._on_discard_box_finished)
+
+    def _discard(self) -> None:
         super().reject()
 
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            self.tr("Discard the changes you have not saved?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+    def _on_discard_box_finished(self) -> None:
+        if self.discard_box is not None:
+            self.discard_box.deleteLater()
+            self.discard_box = None
 
 
 class StageChangeDialog(QDialog):
@@ -196,7 +191,6 @@ class StageChangeDialog(QDialog):
         super().__init__(parent)
         self._prototype = prototype
         self._today = today
-        self._saving = False
         self.problems: tuple[FieldProblem, ...] = ()
         self.setWindowTitle(self.tr("Move to Stage"))
 
@@ -215,7 +209,7 @@ class StageChangeDialog(QDialog):
         for stage in choices:
             self.stage_combo.addItem(stage_label(stage), stage.value)
         self.stage_combo.setCurrentIndex(choices.index(NEXT_STAGE[prototype.stage]))
-        self.date_edit = date_edit(self, today)
+        self.date_edit = date_edit(self, today, minimum=EARLIEST_DATE)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setMaxLength(MAX_TEXT_LENGTH)
         self.reason_edit.setPlaceholderText(self.tr("e.g. why it was shelved"))
@@ -223,6 +217,7 @@ class StageChangeDialog(QDialog):
         self.advice_label.setWordWrap(True)
         self.problems_label = problems_label(self)
         self.buttons, self.save_button = _save_buttons(self, self.tr("&Move"))
+        self._saving = SavingState(self.save_button)
         self.save_button.clicked.connect(self._on_save_button_clicked)
 
         form = QFormLayout()
@@ -247,18 +242,17 @@ class StageChangeDialog(QDialog):
         """The stage change as entered."""
         return StageChange(
             Stage(self.stage_combo.currentData()),
-            to_date(self.date_edit.date()),
+            from_qdate(self.date_edit.date()),
             self.reason_edit.text().strip(),
         )
 
     def begin_saving(self) -> None:
         """Saving started: no second save meanwhile."""
-        self._saving = True
-        self.save_button.setEnabled(False)
+        self._saving.begin()
 
     def end_saving(self) -> None:
         """Saving ended without success: the user may correct and try again."""
-        self._saving = False
+        self._saving.end()
         self._validate()
 
     def _validate(self) -> None:
@@ -269,9 +263,8 @@ class StageChangeDialog(QDialog):
             for problem in prototype_problems(moved, self._today)
             if problem.field.startswith("stage")
         )
-        self.problems_label.setText(problem_lines(self, self.problems))
-        self.problems_label.setVisible(bool(self.problems))
-        self.save_button.setEnabled(not self.problems and not self._saving)
+        show_problems(self.problems_label, problem_lines(self, self.problems))
+        self._saving.update(not self.problems)
         advice = self._advice(change.stage)
         self.advice_label.setText(advice)
         self.advice_label.setVisible(bool(advice))
@@ -291,10 +284,10 @@ class StageChangeDialog(QDialog):
 
     def reject(self) -> None:
         """Close without moving it, unless a move is being stored."""
-        if not self._saving:
+        if not self._saving.saving:
             super().reject()
 
     def _on_save_button_clicked(self) -> None:
         self._validate()
-        if not self.problems and not self._saving:
+        if not self.problems and not self._saving.saving:
             self.save_requested.emit(self.change())

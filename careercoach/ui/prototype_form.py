@@ -6,12 +6,11 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -26,9 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careercoach.domain.contribution import MAX_HOURS, MAX_LINK_LENGTH, MAX_NAME_LENGTH
+from careercoach.domain.contribution import (
+    EARLIEST_DATE,
+    MAX_HOURS,
+    MAX_LINK_LENGTH,
+    MAX_NAME_LENGTH,
+)
+from careercoach.domain.evidence_checks import HOURS_DECIMALS
 from careercoach.domain.ladder import Competency
 from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
+from careercoach.ui.form_helpers import date_edit, from_qdate, text_box
 from careercoach.ui.prototype_models import CompetencyChoiceModel, StageHistoryModel, stage_label
 
 NOT_RECORDED = -0.5  # the hours spin box's lowest value, shown as "Not recorded"
@@ -36,33 +42,11 @@ MAX_PROTOTYPE_HOURS = MAX_HOURS * 10  # the domain's limit for a prototype's hou
 LICENCES = ("CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0", "ODbL 1.0", "MIT", "Apache-2.0")
 
 
-def to_date(value: QDate) -> dt.date:
-    """``value`` as a Python date."""
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: dt.date) -> QDate:
-    """``value`` as a QDate."""
-    return QDate(value.year, value.month, value.day)
-
-
-def date_edit(parent: QWidget, value: dt.date) -> QDateEdit:
-    """An ISO date field with a calendar popup."""
-    edit = QDateEdit(to_qdate(value), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(QDate(1970, 1, 1))
-    return edit
-
-
-def text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
-    """A multi-line text field ``lines`` high (it scrolls beyond) where Tab moves on."""
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    edit.setPlaceholderText(placeholder)
-    margins = 2 * (edit.frameWidth() + int(edit.document().documentMargin()))
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + margins + 2)
-    return edit
+def compact_text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
+    """A text field kept ``lines`` high (it scrolls beyond): three columns of them must fit."""
+    box = text_box(parent, lines, placeholder)
+    box.setFixedHeight(box.minimumHeight())
+    return box
 
 
 def history_table(parent: QWidget, model: StageHistoryModel) -> QTableView:
@@ -143,8 +127,10 @@ class PrototypeForm(QWidget):
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(200)
         self.title_edit.setPlaceholderText(self.tr("Required, e.g. Churn early-warning demo"))
-        self.pitch_edit = text_box(self, 4, self.tr("The idea in two sentences"))
-        self.learning_goal_edit = text_box(self, 3, self.tr("What you want to learn from it"))
+        self.pitch_edit = compact_text_box(self, 4, self.tr("The idea in two sentences"))
+        self.learning_goal_edit = compact_text_box(
+            self, 3, self.tr("What you want to learn from it")
+        )
         self.dataset_name_edit = QLineEdit(self)
         self.dataset_source_edit = QLineEdit(self)
         self.dataset_source_edit.setPlaceholderText(self.tr("Where it comes from (a link)"))
@@ -159,13 +145,13 @@ class PrototypeForm(QWidget):
         self.stage_combo = QComboBox(self)
         for stage in Stage:
             self.stage_combo.addItem(stage_label(stage), stage.value)
-        self.start_date_edit = date_edit(self, today)
+        self.start_date_edit = date_edit(self, today, minimum=EARLIEST_DATE)
         self.history_model = StageHistoryModel(self)
         self.history_view = history_table(self, self.history_model)
         self.history_view.setAccessibleName(self.tr("Stage history"))
         self.history_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.consulted_edit = text_box(self, 4, self.tr("One name per line"))
+        self.consulted_edit = compact_text_box(self, 4, self.tr("One name per line"))
         self.consulted_count_spin = QSpinBox(self)
         self.consulted_count_spin.setRange(0, 100_000)
         self.consulted_count_spin.setAccessibleName(self.tr("Number of people consulted"))
@@ -178,19 +164,19 @@ class PrototypeForm(QWidget):
         hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
         self.count_hint.setFont(hint_font)
         self.count_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.reviewers_edit = text_box(self, 3, self.tr("One name per line"))
-        self.feedback_edit = text_box(self, 5, self.tr("What they told you"))
+        self.reviewers_edit = compact_text_box(self, 3, self.tr("One name per line"))
+        self.feedback_edit = compact_text_box(self, 5, self.tr("What they told you"))
 
         self.hours_spin = QDoubleSpinBox(self)
         self.hours_spin.setRange(NOT_RECORDED, MAX_PROTOTYPE_HOURS)
-        self.hours_spin.setDecimals(1)
+        self.hours_spin.setDecimals(HOURS_DECIMALS)  # as stored: 7.25 stays 7.25
         self.hours_spin.setSingleStep(0.5)
         self.hours_spin.setSpecialValueText(self.tr("Not recorded"))
         self.hours_spin.setSuffix(self.tr(" h"))
         self.demo_link_edit = QLineEdit(self)
         self.demo_link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.demo_link_edit.setPlaceholderText(self.tr("https://…"))
-        self.outcome_edit = text_box(self, 4, self.tr("What came of it"))
+        self.outcome_edit = compact_text_box(self, 4, self.tr("What came of it"))
         self.competency_model = CompetencyChoiceModel(self)
         self.competency_list = QListView(self)
         self.competency_list.setModel(self.competency_model)
@@ -315,7 +301,7 @@ class PrototypeForm(QWidget):
             history = self._original.history
         else:
             stage = Stage(self.stage_combo.currentData())
-            history = (StageChange(stage, to_date(self.start_date_edit.date())),)
+            history = (StageChange(stage, from_qdate(self.start_date_edit.date())),)
         return Prototype(
             title=self.title_edit.text(),
             history=history,

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from careercoach.domain.ladder import Competency
 from careercoach.domain.prototype import Prototype, Stage, StageChange
+from careercoach.ui.form_helpers import hours_text
 from careercoach.ui.ladder_models import plain_tooltip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,11 +38,6 @@ def stage_label(stage: Stage) -> str:
         Stage.SHELVED: QCoreApplication.translate("Stage", "Shelved"),
     }
     return labels[stage]
-
-
-def format_hours(hours: float | None) -> str:
-    """Hours as a short number (12.5, 40), or nothing when not recorded."""
-    return "" if hours is None else f"{hours:g}"
 
 
 class PrototypeTableModel(QAbstractTableModel):
@@ -106,7 +102,7 @@ class PrototypeTableModel(QAbstractTableModel):
             self.SINCE: prototype.stage_since.isoformat(),
             self.STARTED: prototype.started.isoformat(),
             self.CONSULTED: str(prototype.consulted_count),
-            self.HOURS: format_hours(prototype.hours),
+            self.HOURS: hours_text(prototype.hours),
             self.DATASET: prototype.dataset.name,
         }
         return values[column]

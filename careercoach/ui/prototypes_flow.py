@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from careercoach.domain.errors import NotFoundError
@@ -31,7 +31,7 @@ class PrototypesFlow(QObject):
 
     status_changed = Signal(str)
     loaded = Signal()  # the page shows what is stored
-    prototypes_changed = Signal()  # a prototype was added, changed, deleted or restored
+    prototypes_changed = Signal()  # a prototype was added, changed or deleted
 
     def __init__(
         self,
@@ -53,7 +53,6 @@ class PrototypesFlow(QObject):
         self.dialog: PrototypeDialog | None = None
         self.stage_dialog: StageChangeDialog | None = None
         self.delete_box: QMessageBox | None = None
-        self.last_deleted: Prototype | None = None
         page.new_requested.connect(self._on_page_new_requested)
         page.edit_requested.connect(self._on_page_edit_requested)
         page.stage_change_requested.connect(self._on_page_stage_change_requested)
@@ -206,7 +205,11 @@ class PrototypesFlow(QObject):
             QMessageBox.StandardButton.NoButton,
             self._parent,
         )
-        box.setInformativeText(self.tr("Its stage history and notes are deleted with it."))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the user's, not markup
+        # Edit → Undo Delete puts back ledger entries only: say so before it is too late.
+        box.setInformativeText(
+            self.tr("Its stage history and notes are deleted with it. This cannot be undone.")
+        )
         delete_button = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
 
@@ -231,25 +234,10 @@ class PrototypesFlow(QObject):
         prototype_id = prototype.id
 
         def done(deleted: Prototype) -> None:
-            self.last_deleted = deleted
             self._stored(self.tr("Deleted “{title}”.").format(title=deleted.title), None)
 
         self._tasks.submit(
             lambda: services.prototypes.delete(prototype_id), done, self._on_task_failed
-        )
-
-    def undo_delete(self) -> None:
-        """Put back the prototype deleted last."""
-        services, deleted = self._services, self.last_deleted
-        if services is None or deleted is None:
-            return
-        self.last_deleted = None
-
-        def done(restored: Prototype) -> None:
-            self._stored(self.tr("Restored “{title}”.").format(title=restored.title), restored.id)
-
-        self._tasks.submit(
-            lambda: services.prototypes.restore(deleted), done, self._on_task_failed
         )
 
     # -- shared ---------------------------------------------------------------------------

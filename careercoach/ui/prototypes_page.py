@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from careercoach.domain.prototype import Prototype, Stage
+from careercoach.ui.form_helpers import hours_text
 from careercoach.ui.prototype_form import fit_rows, history_table
 from careercoach.ui.prototype_models import (
     SORT_ROLE,
     PrototypeTableModel,
     StageHistoryModel,
-    format_hours,
     stage_label,
 )
 
@@ -272,7 +272,7 @@ class PrototypesPage(QWidget):
             consulted = self.tr("1 person")
         if prototype.people_consulted:
             consulted += ": " + names(prototype.people_consulted)
-        hours = format_hours(prototype.hours)
+        hours = hours_text(prototype.hours)
         competencies = [self._competency_names.get(c, c) for c in prototype.competencies]
         rows = [
             row(self.tr("Pitch"), prototype.pitch),

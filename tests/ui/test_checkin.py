@@ -30,6 +30,7 @@ class CheckInUi:
     flow: CheckInFlow
     services: AppServices
     messages: list[str]
+    days: list[dt.date]  # the flow's today is days[0]: a test may move it on
 
 
 @pytest.fixture
@@ -60,12 +61,13 @@ def ui(
     window.resize(900, 400)
     qtbot.addWidget(window)
     tasks = TaskRunner(window)
-    flow = CheckInFlow(window, reminder, tasks, isolated_app_dirs)
+    days = [dt.date.today()]
+    flow = CheckInFlow(window, reminder, tasks, isolated_app_dirs, today=lambda: days[0])
     messages: list[str] = []
     flow.status_changed.connect(messages.append)
     window.show()
     flow.services = services
-    yield CheckInUi(window, reminder, flow, services, messages)
+    yield CheckInUi(window, reminder, flow, services, messages, days)
     tasks.wait_for_done()
 
 
@@ -191,3 +193,85 @@ def test_escape_closes_the_dialog_without_saving(ui: CheckInUi, qtbot: QtBot) ->
         qtbot.keyClick(dialog.assigned_spin, Qt.Key.Key_Escape)
     assert ui.flow.dialog is None
     assert ui.services.checkins.checkins() == ()
+
+
+def activate_after_another_window(qtbot: QtBot, window: QWidget) -> None:
+    """The user switches to another window and back."""
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_coming_back_in_a_new_week_shows_the_reminder_again(ui: CheckInUi, qtbot: QtBot) -> None:
+    ui.services.checkins.save(CheckIn(THIS_WEEK, 30, 6, 2.5, 1.5))
+    refresh(ui, qtbot)
+    assert ui.reminder.isHidden()
+    with qtbot.assertNotEmitted(ui.flow.refreshed, wait=200):  # the same day: nothing to ask
+        activate_after_another_window(qtbot, ui.window)
+
+    ui.days[0] += dt.timedelta(days=7)  # the app stayed open over the weekend
+    with qtbot.waitSignal(ui.flow.refreshed, timeout=10_000):
+        activate_after_another_window(qtbot, ui.window)
+    next_week = IsoWeek.of(ui.days[0])
+    assert next_week != THIS_WEEK
+    assert ui.reminder.isVisible()
+    assert ui.reminder.message_label.text() == (
+        f"You haven't checked in for this week ({next_week}) yet."
+    )
+
+
+def test_the_reminder_is_checked_again_at_midnight(
+    qtbot: QtBot, services: AppServices, isolated_app_dirs: Path, english: None
+) -> None:
+    window = QWidget()
+    reminder = CheckInReminder(window)
+    QVBoxLayout(window).addWidget(reminder)
+    qtbot.addWidget(window)
+    tasks = TaskRunner(window)
+    days = [dt.date.today()]
+    just_before_midnight = dt.datetime.combine(days[0], dt.time(23, 59, 59, 800_000))
+    flow = CheckInFlow(
+        window,
+        reminder,
+        tasks,
+        isolated_app_dirs,
+        today=lambda: days[0],
+        now=lambda: just_before_midnight,
+    )
+    window.show()
+    flow.services = services
+    services.checkins.save(CheckIn(THIS_WEEK, 30, 6, 2.5, 1.5))
+    with qtbot.waitSignal(flow.refreshed, timeout=10_000):
+        flow.refresh()
+    assert reminder.isHidden()
+    assert flow.midnight_timer.isActive()
+    assert flow.midnight_timer.isSingleShot()
+    # armed for just after midnight (1.2 s away); a very coarse timer rounds to whole seconds
+    assert flow.midnight_timer.remainingTime() <= 2_200
+
+    days[0] += dt.timedelta(days=7)  # midnight of a Sunday: a new week begins
+    with qtbot.waitSignal(flow.refreshed, timeout=10_000):
+        pass  # the timer fires on its own
+    assert reminder.isVisible()
+    assert str(IsoWeek.of(days[0])) in reminder.message_label.text()
+    assert flow.midnight_timer.isActive()  # and is armed again for the next midnight
+    flow.midnight_timer.stop()
+    tasks.wait_for_done()
+
+
+def test_saving_unchanged_keeps_hours_to_the_hundredth(ui: CheckInUi, qtbot: QtBot) -> None:
+    earlier = THIS_WEEK.previous()
+    stored = CheckIn(earlier, 7.25, 3.75, 1.05, 0.5, "Quarter hours")
+    ui.services.checkins.save(stored)
+    dialog = open_dialog(ui, qtbot)
+    dialog.week_combo.setCurrentIndex(1)
+    assert [spin.value() for spin in dialog.spin_boxes()] == [7.25, 3.75, 1.05, 0.5]
+    assert dialog.assigned_spin.text() == "7.25 h"
+    with qtbot.waitSignal(ui.flow.refreshed, timeout=10_000):
+        qtbot.keyClick(dialog.assigned_spin, Qt.Key.Key_Return)
+    assert ui.services.checkins.get(earlier) == stored
+    assert ui.messages == [f"Check-in for {earlier} updated."]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from careercoach.domain.contribution import Contribution, ContributionKind, EvidenceStrength
@@ -62,9 +63,11 @@ def test_a_typed_entry_is_returned_whole(qtbot: QtBot) -> None:
     assert "from ambiguity 4, complexity 3, cross-functional 4, size M" in (
         dialog.difficulty_label.text()
     )
-    with qtbot.waitSignal(dialog.accepted):
+    with qtbot.waitSignal(dialog.save_requested) as saving:
         qtbot.keyClick(form.title_edit, Qt.Key.Key_Return)
-    entry = dialog.contribution()
+    assert dialog.isVisible()  # it stays open until the flow has stored the entry
+    [entry] = saving.args
+    assert entry == dialog.contribution()
     assert entry == Contribution(
         date=TODAY,
         title="Wrote the onboarding guide",
@@ -83,10 +86,18 @@ def test_a_typed_entry_is_returned_whole(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(
     ("hours", "problem"),
     [
-        ("abc", "Hours: “abc” is not a number of hours."),
-        ("-1", "Hours must be a number from 0 to 1000."),
+        ("abc", "Hours: write a number such as 1.5."),
+        ("-1", "Hours: write a number such as 1.5."),
+        ("nan", "Hours: write a number such as 1.5."),
+        ("1,000", "Hours: write a number such as 1.5."),  # not 1.0: one thousand, perhaps
+        ("1.000", "Hours: write a number such as 1.5."),
+        ("0.333", "Hours: write a number such as 1.5."),  # two decimals are kept
+        ("1_5", "Hours: write a number such as 1.5."),  # not 15
+        ("1.2.3", "Hours: write a number such as 1.5."),
+        ("1e2", "Hours: write a number such as 1.5."),
+        (".5", "Hours: write a number such as 1.5."),
+        ("2 5", "Hours: write a number such as 1.5."),
         ("5000", "Hours must be a number from 0 to 1000."),
-        ("nan", "Hours: “nan” is not a number of hours."),
     ],
 )
 def test_bad_hours_block_saving_and_say_why(qtbot: QtBot, hours: str, problem: str) -> None:
@@ -97,11 +108,39 @@ def test_bad_hours_block_saving_and_say_why(qtbot: QtBot, hours: str, problem: s
     assert not dialog.save_button.isEnabled()
     assert dialog.problems_label.isVisible()
     assert dialog.problems_label.text() == "• " + problem
-    qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Return)  # Enter cannot bypass it
+    with qtbot.assertNotEmitted(dialog.save_requested):
+        qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Return)  # Enter cannot bypass it
     assert dialog.isVisible()
-    assert dialog.result() == 0
     dialog.form.hours_edit.clear()
     assert dialog.save_button.isEnabled()  # blank hours are fine: they are optional
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [("3", 3.0), ("1,5", 1.5), (" 2.25 ", 2.25), ("0.75", 0.75), ("1000", 1000.0)],
+)
+def test_hours_take_a_point_or_a_comma(qtbot: QtBot, typed: str, hours: float) -> None:
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.form.title_edit, "Paired on the forecast")
+    qtbot.keyClicks(dialog.form.hours_edit, typed)
+    assert not dialog.problems_label.isVisible()
+    with qtbot.waitSignal(dialog.save_requested) as saving:
+        qtbot.keyClick(dialog.form.hours_edit, Qt.Key.Key_Return)
+    assert saving.args[0].hours == hours
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown"),
+    [(2.0, "2"), (0.5, "0.5"), (1.25, "1.25"), (999.99, "999.99"), (0.01, "0.01")],
+)
+def test_stored_hours_are_shown_as_they_are_kept(qtbot: QtBot, hours: float, shown: str) -> None:
+    entry = Contribution(
+        dt.date(2026, 2, 1), "Paired", ContributionKind.MENTORING, hours=hours, id=7
+    )
+    dialog = open_dialog(qtbot, entry)
+    assert dialog.form.hours_edit.text() == shown
+    assert dialog.contribution() == entry  # saving it unchanged changes nothing
+    assert not dialog.modified
 
 
 def test_a_long_title_is_explained(qtbot: QtBot) -> None:
@@ -143,11 +182,84 @@ def test_editing_keeps_the_id_and_competencies_the_ladder_lacks(qtbot: QtBot) ->
     assert dialog.contribution().id == 42
 
 
-def test_escape_cancels(qtbot: QtBot) -> None:
+def test_escape_closes_an_untouched_editor_at_once(qtbot: QtBot) -> None:
     dialog = open_dialog(qtbot)
     qtbot.keyClicks(dialog.form.title_edit, "Something")
+    dialog.form.title_edit.clear()  # typed and taken back: nothing to lose
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+    assert dialog.discard_box is None
+
+
+def discard_box(qtbot: QtBot, dialog: ContributionDialog) -> QMessageBox:
+    qtbot.waitUntil(lambda: dialog.discard_box is not None and dialog.discard_box.isVisible())
+    assert dialog.discard_box is not None
+    return dialog.discard_box
+
+
+def test_escape_asks_before_discarding_a_typed_entry(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.form.title_edit, "Reviewed the ETL PR")
+    qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+    box = discard_box(qtbot, dialog)
+    assert box.text() == "Discard this entry?"
+    keep = next(b for b in box.buttons() if b.text() == "&Keep Editing")
+    assert box.defaultButton() is keep
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape again keeps editing
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert dialog.isVisible()
+    assert dialog.form.title_edit.text() == "Reviewed the ETL PR"
+
+    qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+    box = discard_box(qtbot, dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_escape_asks_before_discarding_changes_to_an_entry(qtbot: QtBot) -> None:
+    entry = Contribution(
+        dt.date(2026, 2, 1), "Paired", ContributionKind.MENTORING, hours=1.5, id=3
+    )
+    dialog = open_dialog(qtbot, entry)
+    choose(dialog.form.evidence_combo, "Peer-confirmed")
+    dialog.reject()  # Cancel
+    box = discard_box(qtbot, dialog)
+    assert box.text() == "Discard your changes to this entry?"
+    qtbot.mouseClick(
+        next(b for b in box.buttons() if b.text() == "&Keep Editing"), Qt.MouseButton.LeftButton
+    )
+    assert dialog.isVisible()
+    choose(dialog.form.evidence_combo, "Self-claim")  # back as it was
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+
+
+def test_while_saving_it_neither_saves_again_nor_closes(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.form.title_edit, "Wrote the guide")
+    dialog.begin_saving()
+    assert not dialog.save_button.isEnabled()
+    with qtbot.assertNotEmitted(dialog.save_requested):
+        qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.discard_box is None
+    dialog.end_saving()
+    assert dialog.save_button.isEnabled()
+
+
+def test_an_edited_entry_that_is_gone_can_be_saved_as_a_new_one(qtbot: QtBot) -> None:
+    entry = Contribution(dt.date(2026, 2, 1), "Paired", ContributionKind.MENTORING, id=3)
+    dialog = open_dialog(qtbot, entry)
+    dialog.save_as_new("This entry was deleted meanwhile; save it again to add it back.")
+    assert dialog.windowTitle() == "Log Work"
+    assert dialog.save_button.text() == "&Log"
+    assert dialog.notice_label.isVisible()
+    assert dialog.notice_label.text().startswith("This entry was deleted meanwhile")
+    with qtbot.waitSignal(dialog.save_requested) as saving:
+        qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Return)
+    assert saving.args[0] == replace(entry, id=None)
 
 
 def test_no_rubric_means_no_score(qtbot: QtBot) -> None:
@@ -159,16 +271,23 @@ def test_no_rubric_means_no_score(qtbot: QtBot) -> None:
     assert rating_texts[5] == "5 — problem not yet defined"
 
 
-def test_labels_have_mnemonics_and_the_tab_order_reads_down_the_form(qtbot: QtBot) -> None:
-    dialog = open_dialog(qtbot)
+@pytest.mark.parametrize(
+    "entry", [None, Contribution(TODAY, "Paired", ContributionKind.MENTORING, id=1)]
+)
+def test_labels_have_mnemonics_and_the_tab_order_reads_down_the_form(
+    qtbot: QtBot, entry: Contribution | None
+) -> None:
+    dialog = open_dialog(qtbot, entry)
     form = dialog.form
     labels = form.field_labels
     for field, label in labels.items():
         assert isinstance(label, QLabel)
         assert "&" in label.text(), field
         assert label.buddy() is not None, field
-    mnemonics = [label.text()[label.text().index("&") + 1].lower() for label in labels.values()]
-    assert len(mnemonics) == len(set(mnemonics)), mnemonics
+    texts = [label.text() for label in labels.values()]
+    texts += [button.text() for button in dialog.buttons.buttons() if "&" in button.text()]
+    mnemonics = [text[text.index("&") + 1].lower() for text in texts]
+    assert len(mnemonics) == len(set(mnemonics)), texts  # "&Log" once had "&Links:" beside it
     assert labels["title"].buddy() is form.title_edit
     order = []
     widget = form.date_edit

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from careercoach.domain.checkin import CheckIn, IsoWeek
+from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_services
 from careercoach.ui.application import GuiSession
 from careercoach.ui.profile_dialog import ProfileDialog
@@ -149,5 +152,59 @@ def test_the_welcome_can_fill_a_demo_year_to_explore(qtbot: QtBot, gui: GuiSessi
     try:
         assert services.profile.show().name == "Sam Rivera"
         assert services.ledger.count() == 200
+    finally:
+        services.close()
+
+
+def add_checkin_from_elsewhere(paths: AppPaths, database_url: str) -> None:
+    """A record stored outside the GUI, as the command line does."""
+    services = open_services(paths, database_url)
+    try:
+        services.checkins.save(CheckIn(IsoWeek.of(dt.date.today()), 30, 4, 2, 0))
+    finally:
+        services.close()
+
+
+def test_the_demo_is_not_offered_when_records_exist(qtbot: QtBot, isolated_app_dirs: Path) -> None:
+    paths = AppPaths(isolated_app_dirs)
+    paths.ensure_directories()
+    add_checkin_from_elsewhere(paths, paths.default_database_url)  # before the first start
+
+    session = start_session(qtbot, isolated_app_dirs)
+    try:
+        dialog = welcome_dialog(qtbot, session)
+        assert dialog.windowTitle() == "Welcome to CareerCoach"
+        assert not dialog.demo_check.isVisibleTo(dialog)
+        assert not dialog.wants_demo()
+        assert dialog.name_edit.isEnabled()
+    finally:
+        session.close()
+
+
+def test_a_demo_that_cannot_be_filled_in_is_reported(qtbot: QtBot, gui: GuiSession) -> None:
+    dialog = welcome_dialog(qtbot, gui)
+    assert dialog.demo_check.isVisibleTo(dialog)  # an empty database: the demo is offered
+    shown_before = gui.window.status_label.text()
+    add_checkin_from_elsewhere(gui.paths, gui.database_url)  # meanwhile, from the CLI
+    dialog.demo_check.setFocus()
+    qtbot.keyClick(dialog.demo_check, Qt.Key.Key_Space)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+
+    def failure_box() -> QMessageBox | None:
+        return gui.window.findChild(QMessageBox, "failureMessage")
+
+    qtbot.waitUntil(lambda: failure_box() is not None, timeout=20_000)
+    box = failure_box()
+    assert box is not None
+    assert "demo data only goes into an empty database" in box.text()
+    assert gui.window.status_label.text() == shown_before  # not "Filling in a demo year…"
+    box.accept()
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        assert services.profile.show().is_default  # nothing was saved
+        assert services.ledger.count() == 0
+        assert len(services.checkins.checkins()) == 1
     finally:
         services.close()

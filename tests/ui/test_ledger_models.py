@@ -177,3 +177,43 @@ def test_user_text_in_tooltips_is_never_markup(qtbot: QtBot) -> None:
     model.set_entries([Contribution(dt.date(2026, 1, 1), "<b>x</b>", K.OTHER, id=1)])
     tooltip = model.index(0, LedgerColumn.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;x&lt;/b&gt;" in tooltip
+
+
+def test_rows_are_found_by_id_after_every_change(model: LedgerTableModel) -> None:
+    def expected() -> dict[int, int]:
+        return {entry_id: row for row, entry_id in enumerate(shown_ids(model))}
+
+    for change in (
+        lambda: model.sort(LedgerColumn.TITLE, ASC),
+        lambda: model.set_filter(LedgerFilter(kinds=frozenset({K.DOCUMENTATION, K.TESTS}))),
+        lambda: model.sort(LedgerColumn.DATE, DESC),
+        lambda: model.set_entries([*reversed(sample_entries())]),
+        lambda: model.set_filter(LedgerFilter()),
+    ):
+        change()
+        assert {entry_id: model.row_of(entry_id) for entry_id in expected()} == expected()
+        assert model.rows_of([3, 99, 1, 2]) == [
+            expected()[entry_id] for entry_id in (3, 1, 2) if entry_id in expected()
+        ]
+    model.set_entries([])
+    assert model.row_of(1) == -1
+    assert model.rows_of([1, 2, 3]) == []
+
+
+def test_hours_show_as_stored_with_two_decimals_at_most(qtbot: QtBot) -> None:
+    model = LedgerTableModel()
+    day = dt.date(2026, 1, 1)
+    model.set_entries(
+        [
+            Contribution(day, f"entry {i}", K.OTHER, hours=hours, id=i)
+            for i, hours in enumerate((2.0, 0.25, 999.99, 0.1, None), start=1)
+        ]
+    )
+    model.sort(LedgerColumn.TITLE, ASC)
+    assert [model.index(row, LedgerColumn.HOURS).data() for row in range(5)] == [
+        "2",
+        "0.25",
+        "999.99",
+        "0.1",
+        "",
+    ]

@@ -1,15 +1,22 @@
-"""The Ledger page as a user drives it: quick add, edit, delete and undo, filters, CSV."""
+"""The Ledger page as a user drives it: quick add, edit, delete and undo, filters, selection."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from careercoach.domain.checkin import IsoWeek
 from careercoach.domain.contribution import Contribution, ContributionKind, EvidenceStrength
 from careercoach.domain.rubric import Rubric, Size
 from careercoach.services.clock import local_today
@@ -17,7 +24,6 @@ from careercoach.ui.application import GuiSession
 from careercoach.ui.contribution_dialog import ContributionDialog
 from careercoach.ui.ledger_models import LedgerColumn
 from careercoach.ui.ledger_page import LedgerPage
-from tests.ui.conftest import start_session
 from tests.ui.test_ladders_page import dismiss_welcome
 
 K = ContributionKind
@@ -140,10 +146,15 @@ def test_invalid_input_cannot_be_saved(qtbot: QtBot, gui: GuiSession) -> None:
     assert not dialog.save_button.isEnabled()
     text = dialog.problems_label.text()
     assert "Title is required." in text
-    assert "Hours: “three” is not a number of hours." in text
+    assert "Hours: write a number such as 1.5." in text
     qtbot.keyClick(dialog.form.hours_edit, Qt.Key.Key_Return)
     assert dialog.isVisible()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.discard_box is not None and dialog.discard_box.isVisible())
+    assert dialog.discard_box is not None
+    assert dialog.discard_box.text() == "Discard this entry?"
+    discard = dialog.discard_box.button(QMessageBox.StandardButton.Discard)
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: not gui.window.tasks.busy)
     assert stored(gui) == ()
@@ -309,101 +320,59 @@ def test_the_detail_pane_shows_user_text_literally(qtbot: QtBot, gui: GuiSession
     assert "4.0 of 5 (exceptional) from ambiguity 4, complexity 4" in text
 
 
-def choose_file(monkeypatch: pytest.MonkeyPatch, name: str, path: Path | None) -> list[str]:
-    """Make the file dialog ``name`` answer ``path`` (None: cancel); returns the paths offered."""
-    offered: list[str] = []
-
-    def answer(_parent: QWidget, _caption: str, folder: str, filters: str) -> tuple[str, str]:
-        offered.append(folder)
-        return ("", "") if path is None else (str(path), filters)
-
-    monkeypatch.setattr(QFileDialog, name, answer)
-    return offered
-
-
-def test_export_then_import_into_a_fresh_ledger(
-    qtbot: QtBot, gui: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ten_thousand_selected_entries_follow_the_search(qtbot: QtBot, gui: GuiSession) -> None:
     page = ready(qtbot, gui)
-    entries = seed(qtbot, gui, three_entries())
-    exported = tmp_path / "out" / "ledger.csv"
-    exported.parent.mkdir()
-    offered = choose_file(monkeypatch, "getSaveFileName", exported)
-    page.export_button.click()
-    qtbot.waitUntil(lambda: gui.window.status_label.text().startswith("Exported"))
-    assert gui.window.status_label.text() == "Exported all 3 entries to ledger.csv."
-    assert offered[0].endswith(f"careercoach-ledger-{TODAY.isoformat()}.csv")
-    assert exported.read_text(encoding="utf-8").startswith("date,title,kind")
-
-    fresh = start_session(qtbot, tmp_path / "fresh")
-    try:
-        dismiss_welcome(qtbot, fresh)
-        asked = choose_file(monkeypatch, "getOpenFileName", exported)
-        with qtbot.waitSignal(fresh.window.evidence.ledger.loaded, timeout=10_000):
-            fresh.window.menus.import_ledger.trigger()
-        qtbot.waitUntil(lambda: fresh.window.evidence.ledger_page.model.total_count == 3)
-        assert len(asked) == 1
-        assert fresh.window.status_label.text() == "Imported 3 entries from ledger.csv."
-        assert fresh.data is not None
-        imported = fresh.data.services.ledger.entries()
-        assert [(e.date, e.title, e.kind, e.hours, e.feedback_quote) for e in imported] == [
-            (e.date, e.title, e.kind, e.hours, e.feedback_quote) for e in entries
-        ]
-        with qtbot.waitSignal(fresh.window.evidence.ledger.loaded, timeout=10_000):
-            fresh.window.menus.import_ledger.trigger()  # the same file again adds nothing
-        assert fresh.window.status_label.text() == (
-            "Imported 0 entries; 3 already in the ledger were skipped."
-        )
-        assert len(fresh.data.services.ledger.entries()) == 3
-    finally:
-        fresh.window.close()
-        fresh.close()
-
-
-def test_export_writes_only_the_rows_shown(
-    qtbot: QtBot, gui: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    page = ready(qtbot, gui)
-    seed(qtbot, gui, three_entries())
-    open_ledger(gui)
-    qtbot.keyClicks(page.search_edit, "docs")
-    target = tmp_path / "docs"  # no suffix: .csv is added
-    choose_file(monkeypatch, "getSaveFileName", target)
-    gui.window.menus.export_ledger.trigger()
-    qtbot.waitUntil(lambda: gui.window.status_label.text().startswith("Exported"))
-    assert gui.window.status_label.text() == "Exported the 1 entry shown to docs.csv."
-    lines = (tmp_path / "docs.csv").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2
-    assert "Wrote the churn model docs" in lines[1]
-
-    offered = choose_file(monkeypatch, "getOpenFileName", None)
-    gui.window.menus.import_ledger.trigger()
-    assert offered == [str(tmp_path)]  # the folder of the last export is offered
-    assert not gui.window.tasks.busy  # cancelled: nothing to do
-
-
-def test_a_csv_with_bad_rows_names_them_and_imports_nothing(
-    qtbot: QtBot, gui: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ready(qtbot, gui)
-    source = tmp_path / "bad.csv"
-    source.write_text(
-        "date,title,kind,hours\n"
-        f"{days_ago(3).isoformat()},Good row,tests,1\n"
-        f"{days_ago(3).isoformat()},,tests,1\n"
-        f"{days_ago(2).isoformat()},Another good row,documentation,\n"
-        "not-a-date,Bad date,reviewing,x\n",
-        encoding="utf-8",
+    base = three_entries()
+    seed(
+        qtbot,
+        gui,
+        [replace(base[i % 3], title=f"{base[i % 3].title} #{i}") for i in range(10_000)],
     )
-    choose_file(monkeypatch, "getOpenFileName", source)
-    gui.window.menus.import_ledger.trigger()
-    qtbot.waitUntil(lambda: gui.window.evidence.ledger.error_box is not None, timeout=10_000)
-    box = gui.window.evidence.ledger.error_box
-    assert isinstance(box, QMessageBox)
-    assert box.text() == "Rows 3, 5 cannot be imported. Nothing was imported."
-    assert "row 3 (title): is required" in box.informativeText()
-    assert "row 5 (date)" in box.informativeText()
-    assert "row 5 (kind): unknown kind 'reviewing'" in box.informativeText()
-    assert gui.window.status_label.text() == "Nothing was imported."
-    box.close()
-    assert stored(gui) == ()
+    open_ledger(gui)
+    page.table_view.setFocus()
+    qtbot.keyClick(page.table_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.selected_entries()) == 10_000
+    assert "10000 entries selected" in page.detail_view.toPlainText()
+
+    qtbot.keyClicks(page.search_edit, "docs")  # the selection is restored on every key
+    assert page.count_label.text() == "Showing 3333 of 10000 entries"
+    assert len(page.selected_entries()) == 3333
+    assert all("docs" in entry.title for entry in page.selected_entries())
+    selection = page.table_view.selectionModel().selection()
+    assert selection.count() == 1  # neighbouring rows make one range, not one range each
+
+    page.search_edit.clear()
+    assert page.count_label.text() == "Showing 10000 of 10000 entries"
+    assert len(page.selected_entries()) == 3333  # still the entries the user had selected
+
+
+def mnemonics(root: QWidget) -> list[tuple[str, str]]:
+    """The Alt+key of each button and buddied label under ``root``, with its text."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            key = QKeySequence.mnemonic(widget.text())
+            if not key.isEmpty():
+                found.append((key.toString(), widget.text()))
+    return found
+
+
+def test_no_two_controls_share_an_alt_key_on_any_page(qtbot: QtBot, gui: GuiSession) -> None:
+    ready(qtbot, gui)
+    reminder = gui.window.evidence.checkin_reminder
+    reminder.show_for(IsoWeek.of(TODAY))  # the banner sits above every page
+    menus = [
+        (QKeySequence.mnemonic(action.text()).toString(), action.text())
+        for action in gui.window.menuBar().actions()
+    ]
+    for row in range(gui.window.navigation.count()):
+        gui.window.navigation.setCurrentRow(row)
+        page = gui.window.pages.currentWidget()
+        keys = menus + mnemonics(reminder) + mnemonics(page)
+        letters = [key for key, _text in keys]
+        clashes = {
+            key: [t for k, t in keys if k == key] for key in letters if letters.count(key) > 1
+        }
+        assert not clashes, (type(page).__name__, clashes)

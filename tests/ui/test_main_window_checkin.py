@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from careercoach.domain.checkin import IsoWeek
@@ -11,6 +15,7 @@ from careercoach.services.app_services import open_services
 from careercoach.services.clock import local_today
 from careercoach.ui.application import GuiSession
 from careercoach.ui.checkin_dialog import CheckInDialog
+from tests.ui.conftest import start_session
 from tests.ui.test_ladders_page import dismiss_welcome
 
 
@@ -64,3 +69,41 @@ def test_ctrl_k_opens_the_checkin_from_any_page(qtbot: QtBot, gui: GuiSession) -
     assert dialog.week() == IsoWeek.of(local_today())
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_reminder_comes_back_when_the_window_is_activated_in_a_new_week(
+    qtbot: QtBot, isolated_app_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    days = [local_today()]
+    monkeypatch.setattr("careercoach.ui.evidence_pages.local_today", lambda: days[0])
+    gui = start_session(qtbot, isolated_app_dirs)
+    try:
+        dismiss_welcome(qtbot, gui)
+        window = gui.window
+        reminder = window.evidence.checkin_reminder
+        this_week = IsoWeek.of(days[0])
+        qtbot.waitUntil(lambda: reminder.isVisibleTo(window), timeout=10_000)
+        qtbot.mouseClick(reminder.dismiss_button, Qt.MouseButton.LeftButton)  # Not Now
+        assert not reminder.isVisibleTo(window)
+
+        days[0] += dt.timedelta(days=7)  # the window stayed open over the weekend
+        other = QWidget()
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitUntil(other.isActiveWindow)
+        with qtbot.waitSignal(window.evidence.checkin.refreshed, timeout=10_000):
+            window.activateWindow()  # the user comes back to it
+        next_week = IsoWeek.of(days[0])
+        assert reminder.isVisibleTo(window)
+        assert reminder.message_label.text() == (
+            f"You haven't checked in for this week ({next_week}) yet."
+        )
+        services = open_services(gui.paths, gui.database_url)
+        try:
+            assert services.checkins.get(this_week) is None
+            assert services.checkins.checkins() == ()
+        finally:
+            services.close()
+    finally:
+        gui.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from careercoach import __version__
+from careercoach.domain.contribution import Contribution, ContributionKind
+from careercoach.domain.prototype import Prototype, Stage, StageChange
+from careercoach.services.app_services import open_services
 from careercoach.ui.application import GuiSession
 from careercoach.ui.ladder_models import LadderGridModel
 from tests.sample_ladders import TEAM_LADDER_TOML
@@ -115,3 +119,83 @@ def test_text_from_a_ladder_file_is_never_rendered_as_html(qtbot: QtBot, gui: Gu
         "<p>&lt;img src=&#x27;x&#x27;&gt; &amp; co<br>next</p>"
     )
     assert gui.window.ladders_page.description_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_titles_in_the_status_bar_are_shown_as_written(qtbot: QtBot, gui: GuiSession) -> None:
+    dismiss_welcome(qtbot, gui)
+    title = "<b>BOLD</b> <img src=x>"
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        services.prototypes.add(Prototype(title, (StageChange(Stage.IDEA, dt.date.today()),)))
+    finally:
+        services.close()
+    flow = gui.window.evidence.prototypes
+    with qtbot.waitSignal(flow.loaded, timeout=10_000):
+        flow.reload()
+    gui.window.activateWindow()
+    qtbot.waitUntil(gui.window.isActiveWindow)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = gui.window.evidence.prototypes_page
+    assert gui.window.pages.currentWidget() is page
+
+    page.delete_button.click()
+    box = flow.delete_box
+    assert box is not None
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    [delete] = [
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    ]
+    with qtbot.waitSignal(flow.loaded, timeout=10_000):
+        delete.click()
+    status = gui.window.status_label
+    assert status.text() == f"Deleted “{title}”."
+    assert status.textFormat() == Qt.TextFormat.PlainText  # no bold, no image: the title
+
+    # Edit → Undo Delete is the ledger's: a deleted prototype is not put back.
+    undo = gui.window.menus.undo
+    assert (undo.text(), undo.statusTip()) == (
+        "&Undo Delete",
+        "Put back the ledger entries deleted last",
+    )
+    assert not undo.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not gui.window.tasks.busy)
+    assert page.model.rowCount() == 0
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        assert services.prototypes.prototypes() == ()
+    finally:
+        services.close()
+
+
+def test_file_export_writes_the_whole_ledger_even_when_filtered(
+    qtbot: QtBot, gui: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dismiss_welcome(qtbot, gui)
+    services = open_services(gui.paths, gui.database_url)
+    try:
+        today = dt.date.today()
+        services.ledger.add(
+            Contribution(today, "Wrote the churn docs", ContributionKind.DOCUMENTATION)
+        )
+        services.ledger.add(Contribution(today, "Reviewed a PR", ContributionKind.CODE_REVIEW))
+    finally:
+        services.close()
+    ledger = gui.window.evidence.ledger
+    with qtbot.waitSignal(ledger.loaded, timeout=10_000):
+        ledger.reload()
+    gui.window.navigation.setCurrentRow(1)
+    page = gui.window.evidence.ledger_page
+    assert gui.window.pages.currentWidget() is page
+    qtbot.keyClicks(page.search_edit, "docs")  # the page shows one of the two
+    target = tmp_path / "everything.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args: (str(target), "CSV files (*.csv)")
+    )
+
+    gui.window.menus.export_ledger.trigger()
+    qtbot.waitUntil(lambda: gui.window.status_label.text().startswith("Exported"))
+    assert gui.window.status_label.text() == "Exported all 2 entries to everything.csv."
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3  # the header and both entries
+    assert any("Reviewed a PR" in line for line in lines)

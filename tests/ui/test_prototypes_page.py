@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -176,6 +176,28 @@ def test_escape_closes_an_untouched_editor(ui: PrototypesUi, qtbot: QtBot) -> No
     assert ui.services.prototypes.prototypes() == ()
 
 
+def test_escape_asks_before_discarding_changes(ui: PrototypesUi, qtbot: QtBot) -> None:
+    dialog = open_editor(ui, qtbot)
+    qtbot.keyClicks(dialog.form.title_edit, "Half an idea")
+    qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == "Discard the changes you have not saved?"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Keep Editing
+    qtbot.waitUntil(lambda: dialog.discard_box is None)
+    assert dialog.isVisible()
+    assert dialog.form.title_edit.text() == "Half an idea"
+
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    box = dialog.discard_box
+    assert box is not None
+    with qtbot.waitSignal(dialog.finished):
+        box.button(QMessageBox.StandardButton.Discard).click()
+    assert ui.flow.dialog is None
+    assert ui.services.prototypes.prototypes() == ()
+
+
 def test_moving_to_building_stores_the_dated_change(ui: PrototypesUi, qtbot: QtBot) -> None:
     [stored] = store(ui, qtbot, Prototype("Churn demo", (StageChange(Stage.IDEA, days_ago(20)),)))
     assert ui.page.warning_label.isHidden()
@@ -284,6 +306,9 @@ def test_delete_asks_with_the_title_then_removes_it(ui: PrototypesUi, qtbot: QtB
     box = ui.flow.delete_box
     assert box is not None
     assert box.text() == "Delete “Churn demo”?"
+    assert box.informativeText() == (  # Edit → Undo Delete is for the ledger only
+        "Its stage history and notes are deleted with it. This cannot be undone."
+    )
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert len(ui.services.prototypes.prototypes()) == 1
 
@@ -300,10 +325,30 @@ def test_delete_asks_with_the_title_then_removes_it(ui: PrototypesUi, qtbot: QtB
     assert ui.page.stack.currentWidget() is ui.page.empty_label
     assert ui.messages == ["Deleted “Churn demo”."]
 
+
+def test_the_delete_question_shows_the_title_as_written(ui: PrototypesUi, qtbot: QtBot) -> None:
+    title = "<b>BOLD</b> <img src=x>"
+    store(ui, qtbot, Prototype(title, (StageChange(Stage.IDEA, days_ago(3)),)))
+    ui.page.delete_button.click()
+    box = ui.flow.delete_box
+    assert box is not None
+    assert box.textFormat() == Qt.TextFormat.PlainText  # not rendered as bold or an image
+    assert box.text() == f"Delete “{title}”?"
+    with qtbot.waitSignal(box.finished):
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    assert [p.title for p in ui.services.prototypes.prototypes()] == [title]
+
+
+def test_saving_unchanged_keeps_hours_to_the_hundredth(ui: PrototypesUi, qtbot: QtBot) -> None:
+    [stored] = store(
+        ui, qtbot, Prototype("Churn demo", (StageChange(Stage.IDEA, days_ago(3)),), hours=7.25)
+    )
+    dialog = open_editor(ui, qtbot, "edit")
+    assert dialog.form.hours_spin.value() == 7.25
     with qtbot.waitSignal(ui.flow.loaded, timeout=10_000):
-        ui.flow.undo_delete()
-    assert [p.title for p in ui.services.prototypes.prototypes()] == ["Churn demo"]
-    assert shown_titles(ui.page) == ["Churn demo"]
+        qtbot.keyClick(dialog.form.title_edit, Qt.Key.Key_Return)
+    assert ui.services.prototypes.get(stored.id or 0) == stored
+    assert ui.messages == ["Saved “Churn demo”."]
 
 
 def test_hero_development_is_flagged_in_the_details(ui: PrototypesUi, qtbot: QtBot) -> None:
