@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from careercoach.domain.errors import UserError
 from careercoach.paths import make_private
+from careercoach.storage.assessment_repository import AssessmentRepository
 from careercoach.storage.checkin_repository import CheckInRepository
 from careercoach.storage.contribution_repository import ContributionRepository
 from careercoach.storage.engine import create_database_engine, sqlite_file
@@ -39,6 +40,7 @@ class UnitOfWork:
     contributions: ContributionRepository
     prototypes: PrototypeRepository
     checkins: CheckInRepository
+    assessments: AssessmentRepository
 
 
 class Database:
@@ -95,6 +97,7 @@ class Database:
                     contributions=ContributionRepository(session),
                     prototypes=PrototypeRepository(session),
                     checkins=CheckInRepository(session),
+                    assessments=AssessmentRepository(session),
                 )
         except OperationalError as error:  # locked, disk full, server gone: the environment
             raise UserError(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -138,3 +146,47 @@ class CheckInRow(Base):
     solo_hours: Mapped[float]
     note: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime]
+
+
+class AssessmentRow(Base):
+    """A self-assessment (finished, or the one draft), pinned to a ladder version."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        # RESTRICT: the ladder version an assessment used can never disappear under it.
+        ForeignKeyConstraint(
+            ["ladder_id", "ladder_hash"],
+            ["ladder_versions.ladder_id", "ladder_versions.content_hash"],
+            ondelete="RESTRICT",
+        ),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ladder_id: Mapped[str] = mapped_column(String(100))
+    ladder_hash: Mapped[str] = mapped_column(String(64))
+    ladder_version: Mapped[str] = mapped_column(String(100))
+    target_level_id: Mapped[str] = mapped_column(String(100))
+    period_start: Mapped[dt.date]
+    period_end: Mapped[dt.date]
+    finished_on: Mapped[dt.date | None] = mapped_column(index=True)
+    step: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class AssessmentRatingRow(Base):
+    """One competency's rating in an assessment; evidence ids are JSON lists."""
+
+    __tablename__ = "assessment_ratings"
+    __table_args__ = (UniqueConstraint("assessment_id", "competency_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    competency_id: Mapped[str] = mapped_column(String(100))
+    level_id: Mapped[str | None] = mapped_column(String(100))
+    confidence: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text)
+    evidence_ids: Mapped[list[int]] = mapped_column(JSON)
+    prototype_ids: Mapped[list[int]] = mapped_column(JSON)
