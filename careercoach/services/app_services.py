@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from careercoach.paths import AppPaths
 from careercoach.resources import builtin_ladder_files
+from careercoach.services.assessment_service import AssessmentService
 from careercoach.services.checkin_service import CheckInService
 from careercoach.services.demo_service import DemoService
 from careercoach.services.ladder_service import LadderService
@@ -26,6 +27,7 @@ class AppServices:
     ledger: LedgerService
     prototypes: PrototypeService
     checkins: CheckInService
+    assessments: AssessmentService
     demo: DemoService
     migration: MigrationResult
 
@@ -61,6 +63,7 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
         ledger=LedgerService(database),
         prototypes=PrototypeService(database),
         checkins=CheckInService(database),
+        assessments=AssessmentService(database),
         demo=DemoService(database),
         migration=migration,
     )
