@@ -1,0 +1,1 @@
+"""Tests for the report exports and the shared chart painters."""
