@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from careercoach.cli import (
+    assess_commands,
     checkin_commands,
     db_commands,
     demo_commands,
@@ -58,6 +59,8 @@ def _runner(args: argparse.Namespace) -> Runner:
         ("prototype", "stage"): prototype_commands.run_stage,
         ("prototype", "list"): prototype_commands.run_list,
         ("checkin", "add"): checkin_commands.run_add,
+        ("assess", "add"): assess_commands.run_add,
+        ("assess", "show"): assess_commands.run_show,
     }
     action: str = getattr(args, f"{args.command}_command")
     return runners[(args.command, action)]

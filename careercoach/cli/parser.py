@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
 from typing import NoReturn, TypeVar
@@ -131,6 +132,39 @@ def record_id(text: str) -> int:
     return value
 
 
+def _shown(text: str) -> str:
+    """``text`` for a one-line message: control characters (line breaks) become spaces."""
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+
+
+def _split_pair(text: str, shape: str) -> tuple[str, str]:
+    """``ID=VALUE`` split at the first ``=``; both sides non-empty, without blanks inside."""
+    key, sep, value = (part.strip() for part in text.partition("="))
+    blank = any(char.isspace() or unicodedata.category(char) == "Cc" for char in key + value)
+    if not sep or not key or not value or blank:
+        raise argparse.ArgumentTypeError(f"'{_shown(text)}' is not {shape}")
+    return key, value
+
+
+def competency_level(text: str) -> tuple[str, str]:
+    """An argparse type for ``COMPETENCY_ID=LEVEL_ID`` (the services check both ids)."""
+    return _split_pair(text, "COMPETENCY_ID=LEVEL_ID")
+
+
+def competency_entry(text: str) -> tuple[str, int]:
+    """An argparse type for ``COMPETENCY_ID=ENTRY_ID``, the entry id a positive integer."""
+    competency_id, entry = _split_pair(text, "COMPETENCY_ID=ENTRY_ID")
+    try:
+        entry_id = int(entry)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(text)}': '{entry}' is not an entry id (a whole number)"
+        ) from None
+    if not 1 <= entry_id <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"'{_shown(text)}': there is no ledger entry {entry}")
+    return competency_id, entry_id
+
+
 def _choices(kind: type[StrEnum]) -> str:
     return ", ".join(member.value for member in kind)
 
@@ -181,6 +215,7 @@ def build_parser() -> OneLineArgumentParser:
     profile_set.add_argument("--next-one-on-one", metavar="YYYY-MM-DD", type=iso_date)
 
     _add_evidence_commands(commands)
+    _add_assess_commands(commands)
 
     database = commands.add_parser("db", help="database schema")
     db_commands = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -287,6 +322,34 @@ def _add_evidence_commands(commands: argparse._SubParsersAction[OneLineArgumentP
     checkin_add.add_argument("--note", metavar="TEXT")
 
     commands.add_parser("demo", help="fill an empty database with a demo year of data")
+
+
+def _add_assess_commands(commands: argparse._SubParsersAction[OneLineArgumentParser]) -> None:
+    """The self-assessment commands."""
+    assess = commands.add_parser("assess", help="self-assessments against your ladder")
+    assess_commands = assess.add_subparsers(dest="assess_command", metavar="ACTION", required=True)
+    assess_add = assess_commands.add_parser(
+        "add",
+        help="record a finished assessment against your profile's ladder; prints its id",
+    )
+    assess_add.add_argument(
+        "--rating",
+        metavar="COMPETENCY_ID=LEVEL_ID",
+        type=competency_level,
+        action="append",
+        default=[],
+        help="the level a competency is met at (once per competency; every one is needed)",
+    )
+    assess_add.add_argument(
+        "--evidence",
+        metavar="COMPETENCY_ID=ENTRY_ID",
+        type=competency_entry,
+        action="append",
+        default=[],
+        help="a ledger entry backing a rating (repeatable)",
+    )
+    assess_show = assess_commands.add_parser("show", help="the latest assessment and its gaps")
+    assess_show.add_argument("--json", action="store_true", help="print JSON")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:

@@ -1,4 +1,4 @@
-"""A deterministic year of demo data (profile, ledger, prototypes, check-ins) ending on a day."""
+"""A deterministic year of demo data (profile, ledger, prototypes, check-ins, assessments)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from careercoach.domain import demo_texts as texts
 from careercoach.domain.checkin import CheckIn, IsoWeek
 from careercoach.domain.contribution import Contribution, ContributionKind, EvidenceStrength
+from careercoach.domain.demo_assessments import DemoAssessment, demo_assessments
 from careercoach.domain.profile import Profile
 from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
 from careercoach.domain.rubric import RATING_MAX, Rubric
@@ -59,6 +60,7 @@ class DemoData:
     entries: tuple[Contribution, ...]
     prototypes: tuple[Prototype, ...]
     checkins: tuple[CheckIn, ...]
+    assessments: tuple[DemoAssessment, ...]
 
 
 def demo_data(today: dt.date) -> DemoData:
@@ -83,7 +85,9 @@ def demo_data(today: dt.date) -> DemoData:
     )
     entries = _entries(rng, today)
     checkins = _checkins(rng, today)
-    return DemoData(profile, entries, _prototypes(today), checkins)
+    prototypes = _prototypes(today)
+    assessments = demo_assessments(today, entries, prototypes)
+    return DemoData(profile, entries, prototypes, checkins, assessments)
 
 
 def _entries(rng: random.Random, today: dt.date) -> tuple[Contribution, ...]:

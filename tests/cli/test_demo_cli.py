@@ -11,7 +11,8 @@ from tests.cli.test_evidence_cli import app_services, cli, stored
 
 SUMMARY = re.compile(
     r"filled the database with a demo year for (?P<name>.+): (?P<entries>\d+) entries, "
-    r"(?P<prototypes>\d+) prototypes, (?P<checkins>\d+) check-ins\n"
+    r"(?P<prototypes>\d+) prototypes, (?P<checkins>\d+) check-ins, "
+    r"(?P<assessments>\d+) assessments\n"
 )
 
 
@@ -39,6 +40,21 @@ def test_demo_fills_an_empty_database(capsys: pytest.CaptureFixture[str]) -> Non
     profile = listed(capsys, "profile", "show")
     assert isinstance(profile, dict)
     assert profile["profile"]["name"] == "Sam Rivera"
+    with app_services() as services:
+        assert len(services.assessments.history()) == int(summary["assessments"]) == 4
+    shown = listed(capsys, "assess", "show")
+    assert isinstance(shown, dict)
+    latest = shown["assessment"]
+    assert (latest["ladder_id"], latest["target_level_id"]) == ("data-science-ic", "senior")
+    assert latest["estimate"]["level"] == "mid"
+    assert [gap["competency_id"] for gap in latest["gaps"]] == [
+        "ambiguity-and-scope",
+        "delivery",
+        "direction",
+    ]
+    assert latest["unsupported"] == ["direction"]
+    entry_ids = {entry["id"] for entry in entries["entries"]}
+    assert {i for rating in latest["ratings"] for i in rating["evidence_ids"]} <= entry_ids
 
 
 def test_demo_twice_is_refused_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,6 +66,8 @@ def test_demo_twice_is_refused_and_changes_nothing(capsys: pytest.CaptureFixture
     assert err.startswith("careercoach: ")
     assert "already holds" in err
     assert stored() == before
+    with app_services() as services:
+        assert len(services.assessments.history()) == 4
 
 
 def test_demo_never_mixes_with_the_users_own_entries(capsys: pytest.CaptureFixture[str]) -> None:

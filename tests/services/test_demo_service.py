@@ -14,6 +14,7 @@ from careercoach.domain.errors import UserError
 from careercoach.domain.prototype import Stage
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
+from careercoach.services.assessment_service import AssessmentService
 from careercoach.services.checkin_service import CheckInService
 from careercoach.services.demo_service import DemoService
 from careercoach.services.profile_service import ProfileChanges
@@ -51,6 +52,41 @@ def test_the_demo_fills_profile_ledger_prototypes_and_checkins(services: AppServ
     checkins = CheckInService(services.database, today=lambda: TODAY)
     assert summary.checkins == len(checkins.checkins()) >= 40
     assert checkins.missing_week() == IsoWeek.of(TODAY)  # so the reminder shows
+    assert summary.assessments == len(services.assessments.history()) == 4
+
+
+def test_the_demo_assessments_are_pinned_backed_and_show_growth(services: AppServices) -> None:
+    DemoService(services.database, today=lambda: TODAY).fill()
+
+    reports = AssessmentService(services.database, today=lambda: TODAY).reports()
+    oldest_first = reports[::-1]
+    finished = [r.assessment.finished_on for r in oldest_first]
+    assert finished == [TODAY - dt.timedelta(days=days) for days in (270, 180, 90, 7)]
+    ladder = services.ladders.get_stored("data-science-ic")
+    assert {r.assessment.ladder_hash for r in reports} == {ladder.content_hash}
+    assert {r.assessment.target_level_id for r in reports} == {"senior"}
+    assert [r.result.estimate.level_id for r in oldest_first] == ["mid"] * 4
+    seniors = [
+        sum(1 for rating in r.assessment.ratings if rating.level_id == "senior")
+        for r in oldest_first
+    ]
+    assert seniors == [0, 1, 3, 5]
+    assert [len(r.result.gaps) for r in oldest_first] == [8, 7, 5, 3]
+    assert oldest_first[-1].result.unsupported == ("direction",)
+
+    entries = {entry.id: entry for entry in services.ledger.entries()}
+    prototypes = {p.id for p in services.prototypes.prototypes()}
+    for report in reports:
+        assessment = report.assessment
+        for rating in assessment.ratings:
+            for entry_id in rating.evidence_ids:
+                entry = entries[entry_id]
+                assert assessment.period_start <= entry.date <= assessment.period_end
+                assert rating.competency_id in entry.competencies
+            assert set(rating.prototype_ids) <= prototypes
+    latest = services.assessments.latest()
+    assert latest is not None
+    assert latest.assessment == reports[0].assessment
 
 
 def test_the_demo_refuses_a_database_with_evidence_and_changes_nothing(
@@ -70,3 +106,29 @@ def test_the_demo_never_replaces_a_saved_profile(services: AppServices) -> None:
         services.demo.fill()
     assert services.profile.show().name == "Ada"
     assert services.ledger.count() == 0
+
+
+def test_the_demo_refuses_a_database_with_an_assessment(services: AppServices) -> None:
+    ladder = services.ladders.get_ladder("data-science-ic")
+    report = services.assessments.add({c.id: "mid" for c in ladder.competencies}, {})
+    with pytest.raises(UserError, match="already holds your profile or your own records"):
+        services.demo.fill()
+    assert [a.id for a in services.assessments.history()] == [report.assessment.id]
+    assert services.ledger.count() == 0
+    assert services.profile.show().is_default
+
+
+def test_a_demo_failing_at_the_assessments_stores_nothing(
+    services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> object:
+        raise RuntimeError("disk full")
+
+    # The assessments are stored last, after the entries, prototypes and check-ins.
+    monkeypatch.setattr("careercoach.services.demo_service.checked_assessment", fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        services.demo.fill()
+    assert services.ledger.count() == 0
+    assert services.prototypes.prototypes() == ()
+    assert services.checkins.checkins() == ()
+    assert services.profile.show().is_default
