@@ -33,6 +33,13 @@ class MainMenus:
             _tr("Where this week's hours went: assigned work, helping, learning, solo"),
             QKeySequence(_tr("Ctrl+K")),
         )
+        self.assess = self._action(
+            window,
+            file_menu,
+            _tr("&Assess Yourself…"),
+            _tr("Rate yourself against your ladder, competency by competency"),
+            QKeySequence(_tr("Ctrl+Shift+A")),
+        )
         file_menu.addSeparator()
         self.import_ladder = self._action(
             window,
@@ -97,6 +104,7 @@ class MainMenus:
         for action in (
             self.log_work,
             self.checkin,
+            self.assess,
             self.import_ladder,
             self.import_ledger,
             self.export_ledger,

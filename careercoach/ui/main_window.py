@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # loaded after the first paint, not before
     from careercoach.services.demo_service import DemoSummary
     from careercoach.services.ladder_service import ImportResult
     from careercoach.services.startup_view import StartupView
+    from careercoach.ui.assessment_pages import AssessmentPages
     from careercoach.ui.evidence_pages import EvidencePages
     from careercoach.ui.ladder_editing import LadderEditingFlow
     from careercoach.ui.ladder_import import LadderImportFlow
@@ -77,13 +78,14 @@ class MainWindow(QMainWindow):
         self.editing: LadderEditingFlow
         self.ladders_page: LaddersPage
         self.evidence: EvidencePages
+        self.assessments: AssessmentPages
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
 
         self.navigation = QListWidget(self)
         self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 18)
+        self.navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 20)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(QWidget(self))  # blank until the pages are built
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _build_evidence_pages(self) -> None:
+        from careercoach.ui.assessment_pages import AssessmentPages
         from careercoach.ui.evidence_pages import EvidencePages
 
         self.evidence = EvidencePages(
@@ -157,6 +160,16 @@ class MainWindow(QMainWindow):
             self._page_column,
         )
         self.evidence.status_changed.connect(self.status_label.setText)
+        self.assessments = AssessmentPages(
+            self,
+            self.menus,
+            self.tasks,
+            self._settings,
+            self._data_dir,
+            self._add_page,
+            lambda page: self.navigation.setCurrentRow(self.pages.indexOf(page) - 1),
+        )
+        self.assessments.status_changed.connect(self.status_label.setText)
 
     # -- building -------------------------------------------------------------------------
 
@@ -190,6 +203,7 @@ class MainWindow(QMainWindow):
         self.editing.services = data.services
         self.ladders_page.set_editing_enabled(True)
         self.evidence.attach(data.services)
+        self.assessments.attach(data.services)
         self.menus.set_data_actions_enabled(True, can_undo=self.evidence.can_undo)
         self.status_label.setText(
             self.tr("Database: {database}").format(
@@ -328,6 +342,7 @@ class MainWindow(QMainWindow):
         summary, profile = result
         self._on_profile_saved(profile)
         self.evidence.reload()
+        self.assessments.reload()
         self.status_label.setText(
             self.tr(
                 "Filled in a demo year for {name}: {entries} ledger entries, "
@@ -369,6 +384,7 @@ class MainWindow(QMainWindow):
             self._settings.setValue(SPLITTER_KEY, self.ladders_page.splitter.saveState())
         if hasattr(self, "evidence"):
             self.evidence.save_state()
+            self.assessments.save_state()
         self._settings.sync()
         make_private(Path(self._settings.fileName()))  # QSettings rewrites the file on sync
         self.tasks.wait_for_done()

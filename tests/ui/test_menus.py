@@ -36,12 +36,15 @@ def test_menus_and_shortcuts(qtbot: QtBot, gui: GuiSession) -> None:
     menus = gui.window.menus
     assert menus.log_work.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert menus.checkin.shortcut() == QKeySequence("Ctrl+K")
+    assert menus.assess.shortcut() == QKeySequence("Ctrl+Shift+A")
+    assert menus.assess.text() == "&Assess Yourself…"
     assert menus.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     view_actions = gui.window.view_menu.actions()
     assert [(a.text(), a.shortcut().toString()) for a in view_actions] == [
         ("Ladders", "Ctrl+1"),
         ("Ledger", "Ctrl+2"),
         ("Prototypes", "Ctrl+3"),
+        ("Assessments", "Ctrl+4"),
     ]
     gui.window.activateWindow()
     qtbot.waitUntil(gui.window.isActiveWindow)
