@@ -346,12 +346,13 @@ class MainWindow(QMainWindow):
         self.status_label.setText(
             self.tr(
                 "Filled in a demo year for {name}: {entries} ledger entries, "
-                "{prototypes} prototypes, {checkins} check-ins."
+                "{prototypes} prototypes, {checkins} check-ins, {assessments} assessments."
             ).format(
                 name=summary.name,
                 entries=summary.entries,
                 prototypes=summary.prototypes,
                 checkins=summary.checkins,
+                assessments=summary.assessments,
             )
         )
 

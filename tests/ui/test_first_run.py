@@ -147,7 +147,12 @@ def test_the_welcome_can_fill_a_demo_year_to_explore(qtbot: QtBot, gui: GuiSessi
     qtbot.waitUntil(lambda: evidence.ledger_page.model.total_count == 200, timeout=20_000)
     qtbot.waitUntil(lambda: evidence.prototypes_page.model.rowCount() == 5, timeout=20_000)
     qtbot.waitUntil(lambda: evidence.checkin_reminder.isVisibleTo(gui.window), timeout=20_000)
-    assert gui.window.status_label.text().startswith("Filled in a demo year for Sam Rivera: 200")
+    assert gui.window.status_label.text() == (
+        "Filled in a demo year for Sam Rivera: 200 ledger entries, 5 prototypes, "
+        "45 check-ins, 4 assessments."
+    )
+    history = gui.window.assessments.page
+    qtbot.waitUntil(lambda: history.model.rowCount() == 4, timeout=20_000)
     services = open_services(gui.paths, gui.database_url)
     try:
         assert services.profile.show().name == "Sam Rivera"
