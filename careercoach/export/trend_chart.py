@@ -216,8 +216,9 @@ def paint_trend(painter: QPainter, rect: QRectF, chart: TrendChart, palette: Cha
         muted = with_alpha(palette.text, 0.8)
         for box in (*layout.level_labels, *layout.date_labels):
             draw_text(painter, box, fonts, muted)
-        # The overall estimate (the first series) is drawn last, on top.
-        for index in reversed(range(len(chart.series_names))):
+        # The overall estimate (the first series, the thickest) goes underneath: a category
+        # that runs level with it stays visible on top instead of hiding under it.
+        for index in range(len(chart.series_names)):
             _draw_trend_series(painter, layout, chart.series_names[index], index, fonts, palette)
         for entry in layout.legend:
             _draw_trend_swatch(painter, entry.swatch, entry.index, fonts, palette)
