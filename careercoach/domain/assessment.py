@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -12,6 +13,8 @@ from careercoach.domain.evidence_checks import FieldProblem, InvalidRecordError,
 from careercoach.domain.ladder import Ladder
 
 MAX_NOTES_LENGTH = 5000
+# Control characters other than line breaks and tabs (pasted text brings them along).
+_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]")
 
 
 class Confidence(StrEnum):
@@ -112,22 +115,31 @@ def assessment_problems(
 
 
 def checked_assessment(assessment: Assessment, ladder: Ladder, today: dt.date) -> Assessment:
-    """``assessment`` with one rating per competency in ladder order, or InvalidRecordError."""
-    problems = assessment_problems(assessment, ladder, today)
-    if problems:
-        raise InvalidRecordError("assessment", problems)
-    order = {competency.id: index for index, competency in enumerate(ladder.competencies)}
-    ratings = sorted(assessment.ratings, key=lambda rating: order[rating.competency_id])
-    cleaned = tuple(
+    """``assessment`` with one rating per competency in ladder order, or InvalidRecordError.
+
+    Notes are cleaned first: pasted text often carries invisible control characters, and
+    they must never stop a draft from being saved.
+    """
+    cleaned_ratings = tuple(
         replace(
             rating,
-            notes=rating.notes.replace("\r\n", "\n").strip(),
+            notes=_clean_notes(rating.notes),
             evidence_ids=tuple(dict.fromkeys(rating.evidence_ids)),
             prototype_ids=tuple(dict.fromkeys(rating.prototype_ids)),
         )
-        for rating in ratings
+        for rating in assessment.ratings
     )
-    return replace(assessment, ratings=cleaned)
+    cleaned = replace(assessment, ratings=cleaned_ratings)
+    problems = assessment_problems(cleaned, ladder, today)
+    if problems:
+        raise InvalidRecordError("assessment", problems)
+    order = {competency.id: index for index, competency in enumerate(ladder.competencies)}
+    ratings = sorted(cleaned.ratings, key=lambda rating: order[rating.competency_id])
+    return replace(cleaned, ratings=tuple(ratings))
+
+
+def _clean_notes(notes: str) -> str:
+    return _CONTROL.sub("", notes.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def ratings_from_levels(

@@ -85,6 +85,7 @@ class AssessmentService:
     def save_draft(self, draft: Assessment) -> Assessment:
         """Store the draft as it stands (after every wizard page)."""
         with self._database.unit_of_work() as work:
+            _refuse_finished(work, draft)
             ladder = work.ladders.get_version(draft.ladder_id, draft.ladder_hash).ladder
             checked = checked_assessment(replace(draft, finished_on=None), ladder, self._today())
             return work.assessments.save(checked, now=self._clock())
@@ -103,6 +104,7 @@ class AssessmentService:
             InvalidRecordError: competencies left unrated (named), or other problems.
         """
         with self._database.unit_of_work() as work:
+            _refuse_finished(work, draft)
             ladder = work.ladders.get_version(draft.ladder_id, draft.ladder_hash).ladder
             done = replace(draft, finished_on=self._today())
             stored = work.assessments.save(
@@ -208,6 +210,15 @@ class AssessmentService:
         """
         with self._database.unit_of_work() as work:
             work.assessments.delete(assessment_id)
+
+
+def _refuse_finished(work: UnitOfWork, draft: Assessment) -> None:
+    """A finished assessment is history: it never becomes a draft again."""
+    if draft.id is not None and not work.assessments.get(draft.id).is_draft:
+        raise UserError(
+            "assessment-finished",
+            f"assessment {draft.id} is finished already; start a new one to change answers",
+        )
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,7 @@ class CompareDialog(QDialog):
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.model = MoveTableModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("What moved"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

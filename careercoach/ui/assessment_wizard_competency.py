@@ -194,6 +194,7 @@ class CompetencyPage(QWizardPage):
 
     def _evidence_view(self) -> QTableView:
         view = QTableView(self)
+        view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         view.setObjectName("evidenceView")
         view.setModel(self.evidence_proxy)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -239,6 +239,7 @@ class ReviewPage(QWizardPage):
         self.overview_label = _plain(self)
         self.model = ReviewTableModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setObjectName("reviewTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

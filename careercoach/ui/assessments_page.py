@@ -38,6 +38,7 @@ CHART_MIN_LINES = 9
 
 def _table(parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

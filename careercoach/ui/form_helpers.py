@@ -116,6 +116,7 @@ def ask_to_discard(parent: QWidget, question: str, discard: Callable[[], None]) 
     The box is opened, not executed: the caller keeps it (tests answer it like a user).
     """
     box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # questions quote names the user typed
     box.setObjectName("discardQuestion")
     discard_button = box.addButton(QMessageBox.StandardButton.Discard)
     discard_button.setText(parent.tr("&Discard"))

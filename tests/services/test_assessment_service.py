@@ -305,3 +305,14 @@ def test_editing_the_ladder_later_does_not_change_a_past_result(services: AppSer
     assert past.result.estimate.label == "Data Scientist"
     fresh = assessments(services, TODAY + dt.timedelta(days=30)).add(FIVE_SENIOR, {})
     assert (fresh.ladder.version, fresh.result.estimate.label) == ("2.0", "Senior II")
+
+
+def test_a_finished_assessment_never_becomes_a_draft_again(services: AppServices) -> None:
+    service = assessments(services)
+    finished = service.add(FIVE_SENIOR, {}).assessment
+    with pytest.raises(UserError, match="is finished already"):
+        service.save_draft(replace(finished, ratings=()))
+    with pytest.raises(UserError, match="is finished already"):
+        service.finish(finished)
+    assert service.draft() is None
+    assert [a.id for a in service.history()] == [finished.id]

@@ -489,3 +489,12 @@ def test_a_finished_assessment_is_shown_on_its_page(qtbot: QtBot, gui: GuiSessio
 
     assessments.wizard.status_changed.emit("Self-assessment finished: Data Scientist.")
     assert gui.window.status_label.text() == "Self-assessment finished: Data Scientist."
+
+
+def test_tab_leaves_the_assessment_tables(qtbot: QtBot) -> None:
+    page = AssessmentsPage()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    for table in (page.table, page.ratings_view):
+        assert not table.tabKeyNavigation()  # Tab moves on; the arrows move inside

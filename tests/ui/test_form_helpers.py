@@ -97,3 +97,13 @@ def test_asking_to_discard(qtbot: QtBot, parent: QWidget, answer: str, discarded
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert calls == ([True] if discarded else [])
     assert box.escapeButton() is not box.button(QMessageBox.StandardButton.Discard)
+
+
+def test_the_discard_question_shows_a_typed_name_literally(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    question = "Start again and throw away “<b>Bold</b> DS <img src=x>”?"
+    box = ask_to_discard(parent, question, lambda: None)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == question
+    box.close()
