@@ -65,4 +65,5 @@ def _gap_json(gap: Gap) -> dict[str, object]:
             "signals": list(gap.expectation.signals),
         },
         "evidence_ids": [entry.id for entry in gap.evidence],
+        "prototype_ids": [prototype.id for prototype in gap.prototypes],
     }

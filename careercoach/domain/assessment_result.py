@@ -40,6 +40,7 @@ class Gap:
         steps: How many levels short of the target (at least 1).
         expectation: What the target level asks of this competency.
         evidence: The ledger entries attached to the rating that still exist.
+        prototypes: The prototypes attached to the rating that still exist.
     """
 
     competency_id: str
@@ -49,6 +50,7 @@ class Gap:
     steps: int
     expectation: Expectation
     evidence: tuple[Contribution, ...]
+    prototypes: tuple[Prototype, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,11 @@ def assessment_result(
                     target_index - index,
                     competency.expectation(target),
                     evidence,
+                    tuple(
+                        prototypes[i]
+                        for i in (rating.prototype_ids if rating else ())
+                        if i in prototypes
+                    ),
                 )
             )
     return AssessmentResult(

@@ -89,8 +89,10 @@ def gaps_html(report: AssessmentReport) -> str:
         summary = gap.expectation.summary or _tr("The ladder says nothing for this level.")
         asks = _tr("What {target} asks:").format(target=target)
         parts.append(f"<p><i>{escape(asks)}</i> {escape(summary)}</p>")
-        if gap.evidence:
-            titles = "; ".join(entry.title for entry in gap.evidence)
+        if gap.evidence or gap.prototypes:
+            titles = "; ".join(
+                [entry.title for entry in gap.evidence] + [p.title for p in gap.prototypes]
+            )
             evidence = _tr("Evidence attached: {titles}").format(titles=titles)
         else:
             evidence = _tr("No evidence attached yet.")

@@ -116,11 +116,19 @@ def _gap_html(report: AssessmentReport, gap: Gap) -> str:
     if expectation.signals:
         parts.append(_items(expectation.signals))
     parts.append("<p><b>{}</b></p>".format(escape(_tr("Evidence so far:"))))
-    if gap.evidence:
+    if gap.evidence or gap.prototypes:
         parts.append(
             _items(
-                f"{entry.date.isoformat()} — {entry.title} ({entry.evidence.label})"
-                for entry in gap.evidence
+                [
+                    f"{entry.date.isoformat()} — {entry.title} ({entry.evidence.label})"
+                    for entry in gap.evidence
+                ]
+                + [
+                    _tr("Prototype: {title} ({stage})").format(
+                        title=prototype.title, stage=prototype.stage.label
+                    )
+                    for prototype in gap.prototypes
+                ]
             )
         )
     else:

@@ -152,6 +152,7 @@ def test_assess_add_prints_the_id_and_show_json_gives_every_field(
         "steps",
         "expectation",
         "evidence_ids",
+        "prototype_ids",
     ]
     assert (delivery_gap["rated_level_id"], delivery_gap["target_level_id"]) == ("mid", "senior")
     assert delivery_gap["steps"] == 1
@@ -160,6 +161,7 @@ def test_assess_add_prints_the_id_and_show_json_gives_every_field(
     )
     assert len(delivery_gap["expectation"]["signals"]) >= 2
     assert delivery_gap["evidence_ids"] == [delivery, review]
+    assert delivery_gap["prototype_ids"] == []
     assert assessment["evidence"] == {
         cid: {"technical-execution": "peer-confirmed", "delivery": "peer-confirmed"}.get(
             cid, "none"

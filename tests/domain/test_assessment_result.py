@@ -188,7 +188,9 @@ def test_a_gap_keeps_only_entries_that_still_exist_and_the_target_expectation() 
     )
     result = assessment_result(sparse, the_assessment, ENTRIES, PROTOTYPES)
     (gap,) = result.gaps
-    assert gap == Gap("x", "X", "junior", "senior", 2, Expectation(), (ENTRIES[3],))
+    assert gap == Gap(
+        "x", "X", "junior", "senior", 2, Expectation(), (ENTRIES[3],), (PROTOTYPES[7],)
+    )
     assert gap.expectation.is_empty
     assert result.statuses[0].strength is EvidenceStrength.MANAGER_AGREED
 
