@@ -46,6 +46,9 @@ class RadarSeries:
     def __post_init__(self) -> None:
         if self.style not in RADAR_STYLES:
             raise ValueError(f"unknown radar series style {self.style!r}")
+        # A value that is not a finite number has no place on the chart: it is a gap.
+        finite = tuple(v if v is not None and math.isfinite(v) else None for v in self.values)
+        object.__setattr__(self, "values", finite)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,14 @@ class TrendPoint:
 
     date: dt.date
     values: Mapping[str, float | None]
+
+    def __post_init__(self) -> None:
+        # A value that is not a finite number has no place on the chart: it is a gap.
+        finite = {
+            name: value if value is not None and math.isfinite(value) else None
+            for name, value in self.values.items()
+        }
+        object.__setattr__(self, "values", finite)
 
 
 @dataclass(frozen=True)

@@ -398,3 +398,10 @@ def test_chart_painters_do_not_load_qt_widgets() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_values_that_are_not_finite_numbers_become_gaps() -> None:
+    series = RadarSeries("Now", (1.0, float("nan"), float("inf"), None), "current")
+    assert series.values == (1.0, None, None, None)
+    point = TrendPoint(dt.date(2026, 1, 1), {"Overall": float("nan"), "Craft": 2.0})
+    assert dict(point.values) == {"Overall": None, "Craft": 2.0}
