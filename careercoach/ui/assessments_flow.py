@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.domain.assessment_result import Move
 from careercoach.domain.errors import NotFoundError
@@ -15,6 +15,7 @@ from careercoach.ui.assessment_models import finished_label
 from careercoach.ui.assessment_views import CompareDialog
 from careercoach.ui.assessments_page import AssessmentsPage
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.form_helpers import ask_to_delete
 from careercoach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -114,38 +115,22 @@ class AssessmentsFlow(QObject):
         """Ask whether to delete the assessment, naming its date; delete it if the user agrees."""
         if self._services is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.delete_box = ask_to_delete(
+            self._parent,
             self.tr("Delete Assessment"),
             self.tr("Delete the assessment finished on {date}?").format(
                 date=finished_label(report)
             ),
-            QMessageBox.StandardButton.NoButton,
-            self._parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(
             self.tr(
                 "Its ratings and notes are deleted with it; your ledger entries and "
                 "prototypes stay. This cannot be undone."
-            )
+            ),
+            lambda: self._delete(report),
         )
-        delete_button = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-
-        def clicked(button: QAbstractButton) -> None:
-            if button is delete_button:
-                self._delete(report)
-
-        box.buttonClicked.connect(clicked)
-        box.finished.connect(self._on_delete_box_finished)
-        self.delete_box = box
-        box.open()
+        self.delete_box.finished.connect(self._on_delete_box_finished)
 
     def _on_delete_box_finished(self) -> None:
-        if self.delete_box is not None:
-            self.delete_box.deleteLater()
-            self.delete_box = None
+        self.delete_box = None  # the box deletes itself
 
     def _delete(self, report: AssessmentReport) -> None:
         services = self._services

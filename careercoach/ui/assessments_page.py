@@ -31,6 +31,7 @@ from careercoach.ui.assessment_views import (
     trend_chart,
 )
 from careercoach.ui.chart_widgets import RadarChartWidget, TrendChartWidget
+from careercoach.ui.form_helpers import empty_state_label
 
 LIST_ROWS = 5
 CHART_MIN_LINES = 9
@@ -147,22 +148,15 @@ class AssessmentsPage(QWidget):
         self.splitter.setSizes([list_height, list_height * 4])
         self.splitter.setChildrenCollapsible(False)
 
-        self.empty_label = QLabel(
+        self.empty_label = empty_state_label(
+            self,
             self.tr(
                 "No assessments yet. Start one to see where you stand: rate each competency "
                 "of your ladder, cite the work that shows it, and get a level estimate and "
                 "the gaps to your target.\n\nNew Assessment… above, or File → Assess Yourself… "
                 "(Ctrl+Shift+A), walks you through it."
             ),
-            self,
         )
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(24)
-        empty_font = self.empty_label.font()
-        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
-        self.empty_label.setFont(empty_font)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.splitter)

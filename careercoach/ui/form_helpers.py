@@ -161,3 +161,41 @@ class SavingState:
     def update(self, can_save: bool) -> None:
         """Enable Save when the form ``can_save`` and no save is under way."""
         self._button.setEnabled(can_save and not self._saving)
+
+
+def ask_to_delete(
+    parent: QWidget, title: str, question: str, details: str, delete: Callable[[], None]
+) -> QMessageBox:
+    """Ask ``question`` with Delete and Cancel (the default); ``delete`` runs on Delete.
+
+    The box is opened, not executed: the caller keeps it (tests answer it like a user).
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # questions quote names the user typed
+    box.setInformativeText(details)
+    delete_button = box.addButton(parent.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+
+    def answered(button: QAbstractButton) -> None:
+        if button is delete_button:
+            delete()
+
+    box.buttonClicked.connect(answered)
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return box
+
+
+def empty_state_label(parent: QWidget, text: str) -> QLabel:
+    """The centred, slightly larger message a page shows while it has nothing to list."""
+    label = QLabel(text, parent)
+    label.setObjectName("emptyState")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMargin(24)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.domain.errors import NotFoundError
 from careercoach.domain.ladder import Ladder
 from careercoach.domain.prototype import Prototype, StageChange
 from careercoach.services.clock import Today, local_today
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.form_helpers import ask_to_delete
 from careercoach.ui.prototype_dialog import PrototypeDialog, StageChangeDialog
 from careercoach.ui.prototype_models import stage_label
 from careercoach.ui.prototypes_page import PrototypesPage
@@ -198,34 +199,18 @@ class PrototypesFlow(QObject):
         """Ask whether to delete ``prototype``, naming it; delete it when the user agrees."""
         if self._services is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        # Edit → Undo Delete puts back ledger entries only: say so before it is too late.
+        self.delete_box = ask_to_delete(
+            self._parent,
             self.tr("Delete Prototype"),
             self.tr("Delete “{title}”?").format(title=prototype.title),
-            QMessageBox.StandardButton.NoButton,
-            self._parent,
+            self.tr("Its stage history and notes are deleted with it. This cannot be undone."),
+            lambda: self._delete(prototype),
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the user's, not markup
-        # Edit → Undo Delete puts back ledger entries only: say so before it is too late.
-        box.setInformativeText(
-            self.tr("Its stage history and notes are deleted with it. This cannot be undone.")
-        )
-        delete_button = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-
-        def clicked(button: QAbstractButton) -> None:
-            if button is delete_button:
-                self._delete(prototype)
-
-        box.buttonClicked.connect(clicked)
-        box.finished.connect(self._on_delete_box_finished)
-        self.delete_box = box
-        box.open()
+        self.delete_box.finished.connect(self._on_delete_box_finished)
 
     def _on_delete_box_finished(self) -> None:
-        if self.delete_box is not None:
-            self.delete_box.deleteLater()
-            self.delete_box = None
+        self.delete_box = None  # the box deletes itself
 
     def _delete(self, prototype: Prototype) -> None:
         services = self._services

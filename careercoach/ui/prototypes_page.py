@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careercoach.domain.prototype import Prototype, Stage
-from careercoach.ui.form_helpers import hours_text
+from careercoach.ui.form_helpers import empty_state_label, hours_text
 from careercoach.ui.prototype_form import fit_rows, history_table
 from careercoach.ui.prototype_models import (
     SORT_ROLE,
@@ -156,20 +156,13 @@ class PrototypesPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
-        self.empty_label = QLabel(
+        self.empty_label = empty_state_label(
+            self,
             self.tr(
                 "No prototypes yet. Hackathon ideas and side projects go here: "
                 "validate them with people before you build."
             ),
-            self,
         )
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(24)
-        empty_font = self.empty_label.font()
-        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
-        self.empty_label.setFont(empty_font)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.splitter)

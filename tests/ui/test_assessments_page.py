@@ -491,10 +491,13 @@ def test_a_finished_assessment_is_shown_on_its_page(qtbot: QtBot, gui: GuiSessio
     assert gui.window.status_label.text() == "Self-assessment finished: Data Scientist."
 
 
-def test_tab_leaves_the_assessment_tables(qtbot: QtBot) -> None:
-    page = AssessmentsPage()
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    for table in (page.table, page.ratings_view):
-        assert not table.tabKeyNavigation()  # Tab moves on; the arrows move inside
+def test_tab_leaves_the_assessment_list(ui: AssessmentsUi, qtbot: QtBot) -> None:
+    store_quarters(ui.services)
+    reload(ui, qtbot)
+    select_row(ui, qtbot, 0)
+    table = ui.page.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()  # Tab moves on; the arrows move between rows
+    assert ui.page.table.currentIndex().row() == 0
