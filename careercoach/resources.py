@@ -28,6 +28,11 @@ def builtin_ladder_files() -> list[Path]:
     return sorted((resources_dir() / "ladders").glob("*.toml"))
 
 
+def builtin_rules_dir() -> Path:
+    """The folder holding the built-in coach rule files."""
+    return resources_dir() / "rules"
+
+
 def resource_path(*parts: str) -> Path:
     """Path of one shipped resource, e.g. ``resource_path("icons", "careercoach.svg")``."""
     return resources_dir().joinpath(*parts)

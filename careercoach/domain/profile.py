@@ -38,3 +38,17 @@ class Profile:
             "next_one_on_one": self.next_one_on_one.isoformat() if self.next_one_on_one else None,
             "is_default": self.is_default,
         }
+
+
+def upcoming_one_on_one(profile: Profile, today: dt.date) -> dt.date | None:
+    """The next 1:1 on or after ``today``; None when none is scheduled.
+
+    A scheduled date that has passed moves forward by the profile's cadence, so a
+    fortnightly 1:1 stays known without the user updating the date after each one.
+    """
+    scheduled = profile.next_one_on_one
+    if scheduled is None or scheduled >= today:
+        return scheduled
+    every = max(1, profile.one_on_one_every_days)
+    periods = -(-(today - scheduled).days // every)
+    return scheduled + dt.timedelta(days=periods * every)

@@ -50,13 +50,42 @@ class Stage(StrEnum):
         return self in (Stage.ADOPTED, Stage.SHELVED)
 
 
+class ShelveReason(StrEnum):
+    """Why a prototype was shelved, as a category the coach can count; values are CLI tokens."""
+
+    NO_APPETITE = "no-appetite"
+    NOT_FEASIBLE = "not-feasible"
+    SUPERSEDED = "superseded"
+    NO_TIME = "no-time"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The reason as a person reads it."""
+        return _SHELVE_LABELS[self]
+
+
+_SHELVE_LABELS = {
+    ShelveReason.NO_APPETITE: "No appetite in the organisation",
+    ShelveReason.NOT_FEASIBLE: "Did not work out",
+    ShelveReason.SUPERSEDED: "Superseded by other work",
+    ShelveReason.NO_TIME: "No time to continue",
+    ShelveReason.OTHER: "Other reason",
+}
+
+
 @dataclass(frozen=True)
 class StageChange:
-    """A prototype entered ``stage`` on ``date`` (the reason is free text, often empty)."""
+    """A prototype entered ``stage`` on ``date``.
+
+    ``reason`` is free text, often empty; ``shelved_because`` is the category of a move
+    to the shelved stage (None when not given, and always None for other stages).
+    """
 
     stage: Stage
     date: dt.date
     reason: str = ""
+    shelved_because: ShelveReason | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +135,11 @@ class Prototype:
     def shelved_reason(self) -> str:
         """Why it was shelved, when it is shelved."""
         return self.history[-1].reason if self.stage is Stage.SHELVED else ""
+
+    @property
+    def shelved_because(self) -> ShelveReason | None:
+        """The category of why it was shelved, when it is shelved and one was given."""
+        return self.history[-1].shelved_because if self.stage is Stage.SHELVED else None
 
     def passed_through(self, stage: Stage) -> bool:
         """True when ``stage`` appears anywhere in its history."""
@@ -159,6 +193,10 @@ def _check_history(
     for index, change in enumerate(history):
         check_date(problems, "stage date", change.date, today, EARLIEST_DATE)
         check_text(problems, "stage reason", change.reason, MAX_TEXT_LENGTH)
+        if change.shelved_because is not None and change.stage is not Stage.SHELVED:
+            problems.append(
+                FieldProblem("shelved because", "only applies to a move to the shelved stage")
+            )
         if index == 0:
             continue
         previous = history[index - 1]
@@ -205,7 +243,12 @@ def checked_prototype(prototype: Prototype, today: dt.date) -> Prototype:
 
 
 def with_stage(
-    prototype: Prototype, stage: Stage, on: dt.date, reason: str, today: dt.date
+    prototype: Prototype,
+    stage: Stage,
+    on: dt.date,
+    reason: str,
+    today: dt.date,
+    shelved_because: ShelveReason | None = None,
 ) -> Prototype:
     """``prototype`` moved to ``stage`` on ``on``; a UserError when that cannot be."""
     if stage is prototype.stage:
@@ -220,7 +263,8 @@ def with_stage(
             f"{on.isoformat()} is before its last stage change "
             f"({prototype.stage_since.isoformat()})",
         )
-    moved = replace(prototype, history=(*prototype.history, StageChange(stage, on, reason)))
+    change = StageChange(stage, on, reason, shelved_because)
+    moved = replace(prototype, history=(*prototype.history, change))
     return checked_prototype(moved, today)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careercoach.paths import AppPaths
-from careercoach.resources import builtin_ladder_files
+from careercoach.resources import builtin_ladder_files, builtin_rules_dir
 from careercoach.services.assessment_service import AssessmentService
 from careercoach.services.checkin_service import CheckInService
+from careercoach.services.coach_service import CoachService, RuleSources
 from careercoach.services.demo_service import DemoService
 from careercoach.services.ladder_service import LadderService
 from careercoach.services.ledger_service import LedgerService
@@ -28,6 +29,7 @@ class AppServices:
     prototypes: PrototypeService
     checkins: CheckInService
     assessments: AssessmentService
+    coach: CoachService
     demo: DemoService
     migration: MigrationResult
 
@@ -64,6 +66,7 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
         prototypes=PrototypeService(database),
         checkins=CheckInService(database),
         assessments=AssessmentService(database),
+        coach=CoachService(database, RuleSources(builtin_rules_dir(), paths.rules_dir)),
         demo=DemoService(database),
         migration=migration,
     )

@@ -29,6 +29,7 @@ from careercoach.storage.schema import (
     sqlite_revision,
     upgrade_schema,
 )
+from careercoach.storage.suggestion_repository import SuggestionStateRepository
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class UnitOfWork:
     prototypes: PrototypeRepository
     checkins: CheckInRepository
     assessments: AssessmentRepository
+    suggestions: SuggestionStateRepository
 
 
 class Database:
@@ -98,6 +100,7 @@ class Database:
                     prototypes=PrototypeRepository(session),
                     checkins=CheckInRepository(session),
                     assessments=AssessmentRepository(session),
+                    suggestions=SuggestionStateRepository(session),
                 )
         except OperationalError as error:  # locked, disk full, server gone: the environment
             raise UserError(

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from careercoach.domain.errors import NotFoundError
-from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
+from careercoach.domain.prototype import Dataset, Prototype, ShelveReason, Stage, StageChange
 from careercoach.storage.tables import PrototypeRow, PrototypeStageRow
 
 
@@ -72,7 +72,12 @@ class PrototypeRepository:
             )
             for stage in self._session.scalars(query):
                 found[stage.prototype_id].append(
-                    StageChange(Stage(stage.stage), stage.date, stage.reason)
+                    StageChange(
+                        Stage(stage.stage),
+                        stage.date,
+                        stage.reason,
+                        ShelveReason(stage.shelved_because) if stage.shelved_because else None,
+                    )
                 )
         return {prototype_id: tuple(found[prototype_id]) for prototype_id in ids}
 
@@ -84,6 +89,7 @@ class PrototypeRepository:
                 stage=change.stage.value,
                 date=change.date,
                 reason=change.reason,
+                shelved_because=change.shelved_because.value if change.shelved_because else None,
             )
             for position, change in enumerate(history)
         )

@@ -4,5 +4,10 @@ from __future__ import annotations
 
 # Every Alembic revision this version knows, oldest first. A test checks this list
 # against the migration scripts, so checking a database needs one query and no Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_evidence", "0003_assessments")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_evidence",
+    "0003_assessments",
+    "0004_coach",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

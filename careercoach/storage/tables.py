@@ -129,6 +129,7 @@ class PrototypeStageRow(Base):
     stage: Mapped[str] = mapped_column(String(40))
     date: Mapped[dt.date]
     reason: Mapped[str] = mapped_column(Text)
+    shelved_because: Mapped[str | None] = mapped_column(String(40))
 
 
 class CheckInRow(Base):
@@ -190,3 +191,15 @@ class AssessmentRatingRow(Base):
     notes: Mapped[str] = mapped_column(Text)
     evidence_ids: Mapped[list[int]] = mapped_column(JSON)
     prototype_ids: Mapped[list[int]] = mapped_column(JSON)
+
+
+class SuggestionStateRow(Base):
+    """What the user did with one rule's suggestion: done, dismissed or snoozed, and when."""
+
+    __tablename__ = "suggestion_states"
+
+    rule_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    acted_on: Mapped[dt.date]
+    until: Mapped[dt.date | None]
+    updated_at: Mapped[dt.datetime]

@@ -15,6 +15,7 @@ from careercoach.domain.assessment import Assessment, Rating
 from careercoach.domain.contribution import Contribution, ContributionKind
 from careercoach.storage import schema
 from careercoach.storage.database import Database
+from careercoach.storage.revisions import HEAD_REVISION
 
 NOW = dt.datetime(2026, 11, 27, 10)
 
@@ -110,5 +111,5 @@ def test_0003_keeps_the_ledger_and_adds_assessments_pinned_to_ladder_versions(
             assert work.assessments.finished() == [stored]
     finally:
         db.close()
-    assert (result.from_revision, result.to_revision) == ("0002_evidence", "0003_assessments")
+    assert (result.from_revision, result.to_revision) == ("0002_evidence", HEAD_REVISION)
     assert result.backup_file is not None

@@ -1,0 +1,93 @@
+"""Compiles and evaluates rule conditions safely with the rule-engine package (no eval).
+
+Importing rule-engine builds its parser (about a quarter of a second), so this module is
+only imported when the coach runs, never on the way to the first window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import rule_engine
+from rule_engine import DataType
+
+from careercoach.domain.coach_fact_catalogue import FACTS_BY_NAME, FactType
+from careercoach.domain.coach_rules import unknown_fact
+from careercoach.domain.errors import UserError
+
+_TYPES = {
+    FactType.NUMBER: DataType.FLOAT,
+    FactType.TEXT: DataType.STRING,
+    FactType.BOOLEAN: DataType.BOOLEAN,
+    FactType.TEXT_LIST: DataType.ARRAY(DataType.STRING),
+    FactType.COUNT_BY_KEY: DataType.MAPPING(DataType.STRING, DataType.FLOAT),
+}
+
+
+class ConditionError(UserError):
+    """A condition that cannot be compiled or evaluated; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("rule-condition", message)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled condition and the facts it names, in order of first appearance."""
+
+    text: str
+    facts: tuple[str, ...]
+    _rule: rule_engine.Rule
+
+    def holds(self, facts: Mapping[str, object]) -> bool:
+        """True when the condition holds for ``facts``.
+
+        Raises:
+            ConditionError: evaluating failed (e.g. a null fact compared with a number).
+        """
+        try:
+            return bool(self._rule.matches(dict(facts)))
+        except rule_engine.errors.EngineError as error:
+            raise ConditionError(f"condition failed: {_describe(error)}") from error
+
+
+def compile_condition(text: str) -> Condition:
+    """Compile ``text`` against the fact catalogue.
+
+    Raises:
+        ConditionError: a syntax error, an unknown fact, mismatched types, or a condition
+            that is not true or false.
+    """
+    named: list[str] = []
+
+    def resolve(name: str) -> rule_engine.types.DataType:
+        spec = FACTS_BY_NAME.get(name)
+        if spec is None:
+            raise rule_engine.errors.SymbolResolutionError(name)
+        named.append(name)
+        return _TYPES[spec.type]
+
+    context = rule_engine.Context(type_resolver=resolve, default_timezone="UTC")
+    try:
+        rule = rule_engine.Rule(text, context=context)
+    except rule_engine.errors.EngineError as error:
+        raise ConditionError(_describe(error)) from error
+    result_type = rule.statement.expression.result_type
+    if result_type not in (DataType.BOOLEAN, DataType.UNDEFINED):
+        raise ConditionError(
+            f"the condition gives a {result_type.name.lower()}, not true or false "
+            "(compare it, e.g. 'entries_30d > 0')"
+        )
+    return Condition(text, tuple(dict.fromkeys(named)), rule)
+
+
+def _describe(error: rule_engine.errors.EngineError) -> str:
+    if isinstance(error, rule_engine.errors.SymbolResolutionError):
+        return unknown_fact(error.symbol_name)
+    message = str(getattr(error, "message", "") or error)
+    if isinstance(error, rule_engine.errors.RuleSyntaxError):
+        return message.replace("syntax error at: EOF", "syntax error: the condition ends early")
+    if message == "data type mismatch":
+        return "data type mismatch (a fact compared with a value of another type, or null)"
+    return message
