@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from careercoach.domain.contribution import Contribution
-from careercoach.domain.prototype import Prototype
+from careercoach.domain.prototype import Prototype, ShelveReason
 from careercoach.domain.rubric import difficulty
 
 
@@ -47,7 +47,14 @@ def prototype_json(prototype: Prototype) -> dict[str, object]:
         "stage_since": prototype.stage_since.isoformat(),
         "started": prototype.started.isoformat(),
         "history": [
-            {"stage": change.stage.value, "date": change.date.isoformat(), "reason": change.reason}
+            {
+                "stage": change.stage.value,
+                "date": change.date.isoformat(),
+                "reason": change.reason,
+                "shelved_because": change.shelved_because.value
+                if change.shelved_because
+                else None,
+            }
             for change in prototype.history
         ],
         "pitch": prototype.pitch,
@@ -66,6 +73,7 @@ def prototype_json(prototype: Prototype) -> dict[str, object]:
         "outcome": prototype.outcome,
         "competencies": list(prototype.competencies),
         "shelved_reason": prototype.shelved_reason,
+        "shelved_because": _token(prototype.shelved_because),
     }
 
 
@@ -76,3 +84,7 @@ def one_line(text: str) -> str:
     the terminal.
     """
     return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+
+
+def _token(reason: ShelveReason | None) -> str | None:
+    return reason.value if reason is not None else None

@@ -14,7 +14,7 @@ from careercoach.domain.checkin import IsoWeek
 from careercoach.domain.contribution import ContributionKind, EvidenceStrength
 from careercoach.domain.errors import UserError
 from careercoach.domain.evidence_checks import parse_date, parse_token
-from careercoach.domain.prototype import Stage
+from careercoach.domain.prototype import ShelveReason, Stage
 from careercoach.domain.rubric import Size
 
 _Token = TypeVar("_Token", bound=StrEnum)
@@ -295,6 +295,9 @@ def _add_evidence_commands(commands: argparse._SubParsersAction[OneLineArgumentP
     prototype_add.add_argument(
         "--shelved-reason", metavar="TEXT", help="why it was shelved (with --stage shelved)"
     )
+    because = token(ShelveReason, "shelving reason")
+    because_help = f"why it was shelved, one of: {_choices(ShelveReason)} (with shelved)"
+    prototype_add.add_argument("--because", metavar="REASON", type=because, help=because_help)
     prototype_stage = prototype_commands.add_parser("stage", help="move a prototype to a stage")
     prototype_stage.add_argument("prototype_id", metavar="PROTOTYPE_ID", type=record_id)
     prototype_stage.add_argument(
@@ -304,6 +307,7 @@ def _add_evidence_commands(commands: argparse._SubParsersAction[OneLineArgumentP
         "--date", metavar="DATE", type=evidence_date, help="when it changed (today)"
     )
     prototype_stage.add_argument("--reason", metavar="TEXT")
+    prototype_stage.add_argument("--because", metavar="REASON", type=because, help=because_help)
     prototype_list = prototype_commands.add_parser("list", help="every prototype")
     prototype_list.add_argument("--json", action="store_true", help="print JSON")
 

@@ -24,7 +24,7 @@ def run_add(services: AppServices, args: argparse.Namespace) -> int:
         )
     prototype = Prototype(
         title=args.title,
-        history=(StageChange(stage, local_today(), args.shelved_reason or ""),),
+        history=(StageChange(stage, local_today(), args.shelved_reason or "", args.because),),
         dataset=Dataset(name=args.dataset or ""),
         consulted_count=args.consulted or 0,
         hours=args.hours,
@@ -37,7 +37,11 @@ def run_add(services: AppServices, args: argparse.Namespace) -> int:
 def run_stage(services: AppServices, args: argparse.Namespace) -> int:
     """Move a prototype to a new stage and print where it is now."""
     moved = services.prototypes.change_stage(
-        args.prototype_id, args.stage, on=args.date, reason=args.reason or ""
+        args.prototype_id,
+        args.stage,
+        on=args.date,
+        reason=args.reason or "",
+        shelved_because=args.because,
     )
     print_line(f"prototype {moved.id}: {moved.stage.value} since {moved.stage_since.isoformat()}")
     return EXIT_OK

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from careercoach.domain.prototype import Prototype, Stage, checked_prototype, with_stage
+from careercoach.domain.prototype import (
+    Prototype,
+    ShelveReason,
+    Stage,
+    checked_prototype,
+    with_stage,
+)
 from careercoach.services.clock import Clock, Today, local_today, system_clock
 
 if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
@@ -46,7 +52,13 @@ class PrototypeService:
             return work.prototypes.update(checked, now=self._clock())
 
     def change_stage(
-        self, prototype_id: int, stage: Stage, *, on: dt.date | None = None, reason: str = ""
+        self,
+        prototype_id: int,
+        stage: Stage,
+        *,
+        on: dt.date | None = None,
+        reason: str = "",
+        shelved_because: ShelveReason | None = None,
     ) -> Prototype:
         """Move a prototype to ``stage`` on ``on`` (today by default), keeping its history.
 
@@ -57,7 +69,7 @@ class PrototypeService:
         today = self._today()
         with self._database.unit_of_work() as work:
             current = work.prototypes.get(prototype_id)
-            moved = with_stage(current, stage, on or today, reason, today)
+            moved = with_stage(current, stage, on or today, reason, today, shelved_because)
             return work.prototypes.update(moved, now=self._clock())
 
     def delete(self, prototype_id: int) -> Prototype:
