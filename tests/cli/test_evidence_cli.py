@@ -14,7 +14,7 @@ import pytest
 
 from careercoach.domain.checkin import CheckIn, IsoWeek
 from careercoach.domain.contribution import Contribution, ContributionKind, EvidenceStrength
-from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
+from careercoach.domain.prototype import Dataset, Prototype, ShelveReason, Stage, StageChange
 from careercoach.domain.rubric import Rubric, Size
 from careercoach.paths import resolve_database_url, resolve_paths
 from careercoach.services.app_services import AppServices, open_services
@@ -651,7 +651,12 @@ def test_prototype_list_json_shape(capsys: pytest.CaptureFixture[str], tmp_path:
                 title="Label suggester",
                 history=(
                     StageChange(Stage.IDEA, dt.date(2025, 4, 1)),
-                    StageChange(Stage.SHELVED, dt.date(2025, 4, 30), "Support chose a vendor"),
+                    StageChange(
+                        Stage.SHELVED,
+                        dt.date(2025, 4, 30),
+                        "Support chose a vendor",
+                        ShelveReason.SUPERSEDED,
+                    ),
                 ),
                 pitch="Suggest labels for new tickets",
                 learning_goal="Text classification",
@@ -677,8 +682,13 @@ def test_prototype_list_json_shape(capsys: pytest.CaptureFixture[str], tmp_path:
                 "stage_since": "2025-04-30",
                 "started": "2025-04-01",
                 "history": [
-                    {"stage": "idea", "date": "2025-04-01", "reason": ""},
-                    {"stage": "shelved", "date": "2025-04-30", "reason": "Support chose a vendor"},
+                    {"stage": "idea", "date": "2025-04-01", "reason": "", "shelved_because": None},
+                    {
+                        "stage": "shelved",
+                        "date": "2025-04-30",
+                        "reason": "Support chose a vendor",
+                        "shelved_because": "superseded",
+                    },
                 ],
                 "pitch": "Suggest labels for new tickets",
                 "learning_goal": "Text classification",
@@ -696,6 +706,7 @@ def test_prototype_list_json_shape(capsys: pytest.CaptureFixture[str], tmp_path:
                 "outcome": "Shelved",
                 "competencies": ["learning-and-innovation"],
                 "shelved_reason": "Support chose a vendor",
+                "shelved_because": "superseded",
             }
         ]
     }
