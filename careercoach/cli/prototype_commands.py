@@ -22,6 +22,7 @@ def run_add(services: AppServices, args: argparse.Namespace) -> int:
             "shelved-reason-without-shelved",
             f"--shelved-reason is only allowed with --stage shelved (the stage is {stage.value})",
         )
+    _refuse_because_off_the_shelf(args.because, stage, "--stage shelved")
     prototype = Prototype(
         title=args.title,
         history=(StageChange(stage, local_today(), args.shelved_reason or "", args.because),),
@@ -36,6 +37,7 @@ def run_add(services: AppServices, args: argparse.Namespace) -> int:
 
 def run_stage(services: AppServices, args: argparse.Namespace) -> int:
     """Move a prototype to a new stage and print where it is now."""
+    _refuse_because_off_the_shelf(args.because, args.stage, "the stage shelved")
     moved = services.prototypes.change_stage(
         args.prototype_id,
         args.stage,
@@ -64,3 +66,11 @@ def run_list(services: AppServices, args: argparse.Namespace) -> int:
             f"{prototype.stage_since.isoformat()}  {one_line(prototype.title)}"
         )
     return EXIT_OK
+
+
+def _refuse_because_off_the_shelf(because: object, stage: Stage, needs: str) -> None:
+    if because is not None and stage is not Stage.SHELVED:
+        raise UserError(
+            "because-without-shelved",
+            f"--because is only allowed with {needs} (the stage is {stage.value})",
+        )

@@ -11,7 +11,7 @@ from careercoach.domain.checkin import CheckIn, IsoWeek
 from careercoach.domain.contribution import Contribution, ContributionKind, EvidenceStrength
 from careercoach.domain.demo_assessments import DemoAssessment, demo_assessments
 from careercoach.domain.profile import Profile
-from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
+from careercoach.domain.prototype import Dataset, Prototype, ShelveReason, Stage, StageChange
 from careercoach.domain.rubric import RATING_MAX, Rubric
 
 K = ContributionKind
@@ -232,9 +232,19 @@ def _half(hours: float) -> float:
     return round(hours * 2) / 2
 
 
-def _history(today: dt.date, *changes: tuple[Stage, int, str]) -> tuple[StageChange, ...]:
+def _history(
+    today: dt.date,
+    *changes: tuple[Stage, int, str],
+    shelved_because: ShelveReason | None = None,
+) -> tuple[StageChange, ...]:
+    """Stage changes ``offset`` days before ``today``; ``shelved_because`` goes to shelving."""
     return tuple(
-        StageChange(stage, today - dt.timedelta(days=offset), reason)
+        StageChange(
+            stage,
+            today - dt.timedelta(days=offset),
+            reason,
+            shelved_because if stage is Stage.SHELVED else None,
+        )
         for stage, offset, reason in changes
     )
 
@@ -308,6 +318,8 @@ def _prototypes(today: dt.date) -> tuple[Prototype, ...]:
                     "No appetite from the platform team for a second feature store; "
                     "they will extend theirs next year.",
                 ),
+                # One such shelving only: the coach speaks up when it happens twice a year.
+                shelved_because=ShelveReason.NO_APPETITE,
             ),
             pitch="Let analysts reuse model features in SQL without waiting for a pipeline.",
             learning_goal="Understand feature-store design trade-offs.",

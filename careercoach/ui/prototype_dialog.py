@@ -32,7 +32,7 @@ from careercoach.ui.form_helpers import (
     problems_label,
     show_problems,
 )
-from careercoach.ui.prototype_form import PrototypeForm
+from careercoach.ui.prototype_form import PrototypeForm, chosen_shelve_reason, shelve_reason_combo
 from careercoach.ui.prototype_models import stage_label
 
 # The stage a prototype usually moves to next; offered first in the stage dialog.
@@ -66,6 +66,7 @@ def problem_lines(widget: QWidget, problems: Sequence[FieldProblem]) -> list[str
         "stage": widget.tr("Stage"),
         "stage date": widget.tr("Date"),
         "stage reason": widget.tr("Reason"),
+        "shelved because": widget.tr("Why shelved"),
     }
     return [
         widget.tr("{field} {problem}").format(
@@ -210,9 +211,9 @@ class StageChangeDialog(QDialog):
             self.stage_combo.addItem(stage_label(stage), stage.value)
         self.stage_combo.setCurrentIndex(choices.index(NEXT_STAGE[prototype.stage]))
         self.date_edit = date_edit(self, today, minimum=EARLIEST_DATE)
+        self.because_combo = shelve_reason_combo(self)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setMaxLength(MAX_TEXT_LENGTH)
-        self.reason_edit.setPlaceholderText(self.tr("e.g. why it was shelved"))
         self.advice_label = QLabel(self)
         self.advice_label.setWordWrap(True)
         self.problems_label = problems_label(self)
@@ -220,13 +221,14 @@ class StageChangeDialog(QDialog):
         self._saving = SavingState(self.save_button)
         self.save_button.clicked.connect(self._on_save_button_clicked)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Stage:"), self.stage_combo)
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("&Reason:"), self.reason_edit)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Stage:"), self.stage_combo)
+        self.form.addRow(self.tr("&Date:"), self.date_edit)
+        self.form.addRow(self.tr("&Why shelved:"), self.because_combo)
+        self.form.addRow(self.tr("&Reason:"), self.reason_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.advice_label)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
@@ -234,16 +236,20 @@ class StageChangeDialog(QDialog):
 
         self.stage_combo.currentIndexChanged.connect(self._on_field_changed)
         self.date_edit.dateChanged.connect(self._on_field_changed)
+        self.because_combo.currentIndexChanged.connect(self._on_field_changed)
         self.reason_edit.textChanged.connect(self._on_field_changed)
         self._validate()
         self.stage_combo.setFocus()
 
     def change(self) -> StageChange:
-        """The stage change as entered."""
+        """The stage change as entered; why it was shelved only counts for the shelved stage."""
+        stage = Stage(self.stage_combo.currentData())
+        shelving = stage is Stage.SHELVED
         return StageChange(
-            Stage(self.stage_combo.currentData()),
+            stage,
             from_qdate(self.date_edit.date()),
             self.reason_edit.text().strip(),
+            chosen_shelve_reason(self.because_combo) if shelving else None,
         )
 
     def begin_saving(self) -> None:
@@ -257,17 +263,39 @@ class StageChangeDialog(QDialog):
 
     def _validate(self) -> None:
         change = self.change()
+        self._show_shelving(change.stage is Stage.SHELVED)
         moved = replace(self._prototype, history=(*self._prototype.history, change))
         self.problems = tuple(
             problem
             for problem in prototype_problems(moved, self._today)
-            if problem.field.startswith("stage")
+            if problem.field.startswith("stage") or problem.field == "shelved because"
         )
         show_problems(self.problems_label, problem_lines(self, self.problems))
         self._saving.update(not self.problems)
         advice = self._advice(change.stage)
         self.advice_label.setText(advice)
         self.advice_label.setVisible(bool(advice))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Rows, advice and problems come and go with the fields: stay snug, never squeezed.
+        layout = self.layout()
+        if not self.isVisible() or layout is None:
+            return
+        layout.activate()
+        # heightForWidth is the least that fits; the hint keeps the layout's spacing.
+        height = max(self.heightForWidth(self.width()), self.sizeHint().height())
+        self.resize(self.width(), height)
+
+    def _show_shelving(self, shelving: bool) -> None:
+        # The category only means something for a move to shelved: out of sight otherwise.
+        self.form.setRowVisible(self.because_combo, shelving)
+        self.because_combo.setEnabled(shelving)
+        self.reason_edit.setPlaceholderText(
+            self.tr("The details, and what you learned")
+            if shelving
+            else self.tr("e.g. who you asked, or what happened")
+        )
 
     def _advice(self, stage: Stage) -> str:
         if stage is Stage.BUILDING and not self._prototype.passed_through(Stage.VALIDATING):

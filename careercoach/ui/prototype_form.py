@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,9 +33,14 @@ from careercoach.domain.contribution import (
 )
 from careercoach.domain.evidence_checks import HOURS_DECIMALS
 from careercoach.domain.ladder import Competency
-from careercoach.domain.prototype import Dataset, Prototype, Stage, StageChange
+from careercoach.domain.prototype import Dataset, Prototype, ShelveReason, Stage, StageChange
 from careercoach.ui.form_helpers import date_edit, from_qdate, text_box
-from careercoach.ui.prototype_models import CompetencyChoiceModel, StageHistoryModel, stage_label
+from careercoach.ui.prototype_models import (
+    CompetencyChoiceModel,
+    StageHistoryModel,
+    shelve_reason_label,
+    stage_label,
+)
 
 NOT_RECORDED = -0.5  # the hours spin box's lowest value, shown as "Not recorded"
 MAX_PROTOTYPE_HOURS = MAX_HOURS * 10  # the domain's limit for a prototype's hours
@@ -70,6 +75,24 @@ def fit_rows(view: QTableView, most: int = 8) -> None:
     height = view.horizontalHeader().sizeHint().height()
     height += rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
     view.setFixedHeight(height)
+
+
+def shelve_reason_combo(parent: QWidget) -> QComboBox:
+    """A choice of why a prototype was shelved, led by "Not said" (no category)."""
+    combo = QComboBox(parent)
+    combo.addItem(QCoreApplication.translate("ShelveReason", "Not said"), None)
+    for reason in ShelveReason:
+        combo.addItem(shelve_reason_label(reason), reason.value)
+    combo.setToolTip(
+        QCoreApplication.translate("ShelveReason", "The coach looks for reasons that come back")
+    )
+    return combo
+
+
+def chosen_shelve_reason(combo: QComboBox) -> ShelveReason | None:
+    """The reason chosen in a ``shelve_reason_combo``; None for "Not said"."""
+    value = combo.currentData()
+    return ShelveReason(value) if value else None
 
 
 def form_layout() -> QFormLayout:
@@ -119,6 +142,7 @@ class PrototypeForm(QWidget):
         self.hours_spin.valueChanged.connect(self.edited)
         self.stage_combo.currentIndexChanged.connect(self.edited)
         self.start_date_edit.dateChanged.connect(self.edited)
+        self.because_combo.currentIndexChanged.connect(self.edited)
         self.competency_model.dataChanged.connect(self.edited)
 
     # -- layout ---------------------------------------------------------------------------
@@ -146,6 +170,7 @@ class PrototypeForm(QWidget):
         for stage in Stage:
             self.stage_combo.addItem(stage_label(stage), stage.value)
         self.start_date_edit = date_edit(self, today, minimum=EARLIEST_DATE)
+        self.because_combo = shelve_reason_combo(self)
         self.history_model = StageHistoryModel(self)
         self.history_view = history_table(self, self.history_model)
         self.history_view.setAccessibleName(self.tr("Stage history"))
@@ -190,10 +215,13 @@ class PrototypeForm(QWidget):
         dataset.addRow(self.tr("Dataset &name:"), self.dataset_name_edit)
         dataset.addRow(self.tr("S&ource:"), self.dataset_source_edit)
         dataset.addRow(self.tr("&Licence:"), self.licence_combo)
-        stage_form = form_layout()
+        self.stage_form = stage_form = form_layout()
         if is_new:
             stage_form.addRow(self.tr("Starting st&age:"), self.stage_combo)
             stage_form.addRow(self.tr("Since &date:"), self.start_date_edit)
+            stage_form.addRow(self.tr("&Why shelved:"), self.because_combo)
+            stage_form.setRowVisible(self.because_combo, False)
+            self.stage_combo.currentIndexChanged.connect(self._on_stage_combo_changed)
             self.history_view.hide()
         else:
             stage_form.addRow(self.history_view)
@@ -202,6 +230,7 @@ class PrototypeForm(QWidget):
             stage_form.addRow(note)
             self.stage_combo.hide()
             self.start_date_edit.hide()
+            self.because_combo.hide()
         people = form_layout()
         people.addRow(self.tr("People &consulted:"), self.consulted_edit)
         count_row = QHBoxLayout()
@@ -250,7 +279,7 @@ class PrototypeForm(QWidget):
             self.licence_combo,
         ]
         if is_new:
-            order += [self.stage_combo, self.start_date_edit]
+            order += [self.stage_combo, self.start_date_edit, self.because_combo]
         order += [
             self.consulted_edit,
             self.consulted_count_spin,
@@ -301,7 +330,9 @@ class PrototypeForm(QWidget):
             history = self._original.history
         else:
             stage = Stage(self.stage_combo.currentData())
-            history = (StageChange(stage, from_qdate(self.start_date_edit.date())),)
+            because = chosen_shelve_reason(self.because_combo) if stage is Stage.SHELVED else None
+            start = from_qdate(self.start_date_edit.date())
+            history = (StageChange(stage, start, shelved_because=because),)
         return Prototype(
             title=self.title_edit.text(),
             history=history,
@@ -322,6 +353,11 @@ class PrototypeForm(QWidget):
             competencies=self.competency_model.checked_ids(),
             id=self._original.id if self._original is not None else None,
         )
+
+    def _on_stage_combo_changed(self) -> None:
+        shelved = self.stage_combo.currentData() == Stage.SHELVED.value
+        self.stage_form.setRowVisible(self.because_combo, shelved)
+        self.because_combo.setEnabled(shelved)
 
     def _on_consulted_edit_changed(self) -> None:
         # The count covers every named person and may be larger: keep the two consistent.

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from careercoach.domain.ladder import Competency
-from careercoach.domain.prototype import Prototype, Stage, StageChange
+from careercoach.domain.prototype import Prototype, ShelveReason, Stage, StageChange
 from careercoach.ui.form_helpers import hours_text
 from careercoach.ui.ladder_models import plain_tooltip
 
@@ -38,6 +38,34 @@ def stage_label(stage: Stage) -> str:
         Stage.SHELVED: QCoreApplication.translate("Stage", "Shelved"),
     }
     return labels[stage]
+
+
+def shelve_reason_label(reason: ShelveReason) -> str:
+    """Why a prototype was shelved, as the user reads it, translated."""
+    labels = {
+        ShelveReason.NO_APPETITE: QCoreApplication.translate(
+            "ShelveReason", "No appetite in the organisation"
+        ),
+        ShelveReason.NOT_FEASIBLE: QCoreApplication.translate("ShelveReason", "Did not work out"),
+        ShelveReason.SUPERSEDED: QCoreApplication.translate(
+            "ShelveReason", "Superseded by other work"
+        ),
+        ShelveReason.NO_TIME: QCoreApplication.translate("ShelveReason", "No time to continue"),
+        ShelveReason.OTHER: QCoreApplication.translate("ShelveReason", "Other reason"),
+    }
+    return labels[reason]
+
+
+def change_reason_text(change: StageChange) -> str:
+    """A stage change's reason: why it was shelved (when said), then the free text."""
+    if change.shelved_because is None:
+        return change.reason
+    label = shelve_reason_label(change.shelved_because)
+    if not change.reason:
+        return label
+    return QCoreApplication.translate("ShelveReason", "{reason}: {details}").format(
+        reason=label, details=change.reason
+    )
 
 
 class PrototypeTableModel(QAbstractTableModel):
@@ -90,9 +118,9 @@ class PrototypeTableModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE and prototype.pitch:
             return plain_tooltip(prototype.pitch)
-        stage_tip = column == self.STAGE and prototype.shelved_reason
-        if role == Qt.ItemDataRole.ToolTipRole and stage_tip:
-            return plain_tooltip(prototype.shelved_reason)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STAGE:
+            why = change_reason_text(prototype.history[-1])
+            return plain_tooltip(why) if prototype.stage is Stage.SHELVED and why else None
         return None
 
     def _display(self, prototype: Prototype, column: int) -> str:
@@ -187,9 +215,10 @@ class StageHistoryModel(QAbstractTableModel):
             if column == self.DATE:
                 return change.date.isoformat()
             if column == self.REASON:
-                return change.reason.replace("\n", " ")
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON and change.reason:
-            return plain_tooltip(change.reason)
+                return change_reason_text(change).replace("\n", " ")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
+            why = change_reason_text(change)
+            return plain_tooltip(why) if why else None
         return None
 
     def headerData(

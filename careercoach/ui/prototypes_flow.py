@@ -175,7 +175,11 @@ class PrototypesFlow(QObject):
 
         def work() -> Prototype:
             return services.prototypes.change_stage(
-                prototype_id, change.stage, on=change.date, reason=change.reason
+                prototype_id,
+                change.stage,
+                on=change.date,
+                reason=change.reason,
+                shelved_because=change.shelved_because,
             )
 
         def done(moved: Prototype) -> None:

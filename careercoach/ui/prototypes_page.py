@@ -29,6 +29,7 @@ from careercoach.ui.prototype_models import (
     SORT_ROLE,
     PrototypeTableModel,
     StageHistoryModel,
+    change_reason_text,
     stage_label,
 )
 
@@ -245,6 +246,14 @@ class PrototypesPage(QWidget):
             )
         return warnings
 
+    def shelved_text(self, prototype: Prototype) -> str:
+        """When a shelved prototype was shelved and why, as plain text."""
+        shelving = prototype.history[-1]
+        why = change_reason_text(shelving)
+        if not why:
+            return shelving.date.isoformat()
+        return self.tr("{date} — {why}").format(date=shelving.date.isoformat(), why=why)
+
     def _details_html(self, prototype: Prototype) -> str:
         """The details as HTML; every piece of user text is escaped (it is data, not markup)."""
         none = escape(self.tr("—"))
@@ -276,6 +285,10 @@ class PrototypesPage(QWidget):
             row(self.tr("Feedback"), prototype.feedback),
             row(self.tr("Hours"), self.tr("{hours} h").format(hours=hours) if hours else ""),
             row(self.tr("Demo link"), prototype.demo_link),
+        ]
+        if prototype.stage is Stage.SHELVED:
+            rows.append(row(self.tr("Shelved"), self.shelved_text(prototype)))
+        rows += [
             row(self.tr("Outcome"), prototype.outcome),
             row(self.tr("Competencies"), ", ".join(competencies)),
         ]
