@@ -14,6 +14,7 @@ from careercoach.cli import (
     log_commands,
     profile_commands,
     prototype_commands,
+    suggest_commands,
 )
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
@@ -61,6 +62,10 @@ def _runner(args: argparse.Namespace) -> Runner:
         ("checkin", "add"): checkin_commands.run_add,
         ("assess", "add"): assess_commands.run_add,
         ("assess", "show"): assess_commands.run_show,
+        ("suggest", "list"): suggest_commands.run_list,
+        ("suggest", "done"): suggest_commands.run_done,
+        ("suggest", "dismiss"): suggest_commands.run_dismiss,
+        ("suggest", "snooze"): suggest_commands.run_snooze,
     }
     action: str = getattr(args, f"{args.command}_command")
     return runners[(args.command, action)]

@@ -132,6 +132,19 @@ def record_id(text: str) -> int:
     return value
 
 
+def snooze_days(text: str) -> int:
+    """An argparse type for how many days to snooze a suggestion: 1 to 365."""
+    # Imported here: the coach model is not needed to parse any other command.
+    from careercoach.domain.coach import MAX_SNOOZE_DAYS
+
+    value = int(text) if text.isascii() and text.isdigit() else 0
+    if not 1 <= value <= MAX_SNOOZE_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(text)}' is not a whole number of days from 1 to {MAX_SNOOZE_DAYS}"
+        )
+    return value
+
+
 def _shown(text: str) -> str:
     """``text`` for a one-line message: control characters (line breaks) become spaces."""
     return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
@@ -216,6 +229,7 @@ def build_parser() -> OneLineArgumentParser:
 
     _add_evidence_commands(commands)
     _add_assess_commands(commands)
+    _add_suggest_commands(commands)
 
     database = commands.add_parser("db", help="database schema")
     db_commands = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -354,6 +368,30 @@ def _add_assess_commands(commands: argparse._SubParsersAction[OneLineArgumentPar
     )
     assess_show = assess_commands.add_parser("show", help="the latest assessment and its gaps")
     assess_show.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _add_suggest_commands(commands: argparse._SubParsersAction[OneLineArgumentParser]) -> None:
+    """The coach's commands: list suggestions, act on one."""
+    suggest = commands.add_parser(
+        "suggest",
+        help="what the coach suggests now, and why; mark one done, dismiss or snooze it",
+        description="Without an ACTION, list what the coach suggests now, and why.",
+    )
+    suggest.add_argument("--json", action="store_true", help="print JSON")
+    suggest.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the suggestions hidden because done, dismissed or snoozed",
+    )
+    actions = suggest.add_subparsers(dest="suggest_command", metavar="ACTION")
+    suggest.set_defaults(suggest_command="list")
+    done = actions.add_parser("done", help="mark a suggestion done (hidden for its cooldown)")
+    done.add_argument("rule_id", metavar="RULE_ID")
+    dismiss = actions.add_parser("dismiss", help="dismiss a suggestion (hidden for its cooldown)")
+    dismiss.add_argument("rule_id", metavar="RULE_ID")
+    snooze = actions.add_parser("snooze", help="hide a suggestion for DAYS days")
+    snooze.add_argument("rule_id", metavar="RULE_ID")
+    snooze.add_argument("days", metavar="DAYS", type=snooze_days, help="1 to 365")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:

@@ -135,6 +135,30 @@ def prepare_rules(
     return tuple(ready), tuple(problems)
 
 
+def rules_in_force(
+    builtin: Sequence[RuleFile],
+    user: Sequence[RuleFile],
+    compile_condition: Callable[[str], CompiledCondition],
+) -> tuple[tuple[ReadyRule, ...], tuple[RuleProblem, ...]]:
+    """Compile, then merge (``merge_rule_files``): the rules to evaluate and every problem.
+
+    Compiling comes first, so a broken user rule never displaces the built-in rule with
+    its id, whatever is wrong with it; switched-off rules are not compiled.
+    """
+    conditions: dict[tuple[str, str], CompiledCondition] = {}
+
+    def compiled(file: RuleFile) -> RuleFile:
+        ready, problems = prepare_rules([r for r in file.rules if r.enabled], compile_condition)
+        conditions.update(((r.rule.source, r.rule.id), r.condition) for r in ready)
+        kept = {(r.rule.source, r.rule.id) for r in ready}
+        rules = tuple(r for r in file.rules if not r.enabled or (r.source, r.id) in kept)
+        return RuleFile(rules, (*file.problems, *problems))
+
+    merged = merge_rule_files([compiled(f) for f in builtin], [compiled(f) for f in user])
+    ready = tuple(ReadyRule(rule, conditions[(rule.source, rule.id)]) for rule in merged.rules)
+    return ready, merged.problems
+
+
 def advise(
     rules: Sequence[ReadyRule],
     facts: Facts,

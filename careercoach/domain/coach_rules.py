@@ -13,7 +13,6 @@ from careercoach.domain.coach_fact_catalogue import FACTS_BY_NAME
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MIN_PRIORITY, MAX_PRIORITY = 1, 100
 MAX_COOLDOWN_DAYS = 3650
-MAX_CONDITION_LENGTH = 2000
 MAX_RULE_TEXT = 2000
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
@@ -28,7 +27,8 @@ RULE_FIELDS: dict[str, str] = {
     "cooldown_days": f"days a suggestion stays away once done or dismissed (1 to "
     f"{MAX_COOLDOWN_DAYS})",
     "competency": "optional: the id of the competency the action builds",
-    "enabled": "optional, default true; false switches the rule off (e.g. a built-in one)",
+    "enabled": "optional, default true; false switches the rule off (a table with only "
+    "id and enabled = false switches off the built-in rule with that id)",
 }
 _REQUIRED = ("id", "title", "category", "when", "message", "rationale", "priority")
 
@@ -108,7 +108,9 @@ def parse_rule_file(text: str, source: str) -> RuleFile:
 
 def _problems(table: Mapping[str, object]) -> list[str]:
     messages = [_unknown_field(key) for key in table if key not in RULE_FIELDS]
-    messages += [f"'{key}' is required" for key in _REQUIRED if key not in table]
+    # A rule that is switched off needs nothing but its id.
+    required = ("id",) if table.get("enabled") is False else _REQUIRED
+    messages += [f"'{key}' is required" for key in required if key not in table]
     for key in ("id", "title", "category", "when", "message", "rationale", "competency"):
         value = table.get(key)
         if key not in table:

@@ -20,7 +20,8 @@ _TYPES = {
     FactType.NUMBER: DataType.FLOAT,
     FactType.TEXT: DataType.STRING,
     FactType.BOOLEAN: DataType.BOOLEAN,
-    FactType.TEXT_LIST: DataType.ARRAY(DataType.STRING),
+    # rule-engine refuses an empty tuple for ARRAY(STRING); list facts are often empty.
+    FactType.TEXT_LIST: DataType.ARRAY(DataType.UNDEFINED),
     FactType.COUNT_BY_KEY: DataType.MAPPING(DataType.STRING, DataType.FLOAT),
 }
 

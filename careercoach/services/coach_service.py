@@ -15,7 +15,7 @@ from careercoach.domain.coach import (
     acted_state,
     advise,
     merge_rule_files,
-    prepare_rules,
+    rules_in_force,
 )
 from careercoach.domain.coach_facts import CoachData, compute_facts
 from careercoach.domain.coach_rules import Rule, RuleFile, RuleProblem, parse_rule_file
@@ -39,11 +39,14 @@ class RuleSources:
         self.user_dir = user_dir
 
     def read(self) -> RuleFile:
-        """The rules in force and every problem found in the files."""
+        """The rules in force (conditions not compiled) and the problems found in the files."""
+        return merge_rule_files(*self.files())
+
+    def files(self) -> tuple[list[RuleFile], list[RuleFile]]:
+        """The built-in rule files and the user's, each parsed, in a stable order."""
         builtin = [_read(path, f"built-in {path.name}") for path in _toml_files(self.builtin_dir)]
         user_paths = _toml_files(self.user_dir) if self.user_dir is not None else []
-        user = [_read(path, str(path)) for path in user_paths]
-        return merge_rule_files(builtin, user)
+        return builtin, [_read(path, str(path)) for path in user_paths]
 
 
 def _toml_files(folder: Path) -> list[Path]:
@@ -139,9 +142,7 @@ class CoachService:
         # the first window should not wait for.
         from careercoach.domain.rule_conditions import compile_condition
 
-        loaded = self.rule_sources.read()
-        ready, compile_problems = prepare_rules(loaded.rules, compile_condition)
-        return ready, (*loaded.problems, *compile_problems)
+        return rules_in_force(*self.rule_sources.files(), compile_condition)
 
 
 def _coach_data(work: UnitOfWork, today: dt.date) -> CoachData:

@@ -208,3 +208,29 @@ def test_a_folder_named_like_a_rule_file_is_reported(world: World) -> None:
     (folder / "nested.toml").mkdir(parents=True)
     (problem,) = world.coach().advice().problems
     assert (Path(problem.file).name, problem.message) == ("nested.toml", "is a folder, not a file")
+
+
+@pytest.mark.parametrize(
+    ("broken", "problem"),
+    [
+        (rule("first-assessment", when="entriez == 0"), "'when': unknown fact 'entriez'"),
+        (rule("first-assessment", priority=300), "'priority' must be from 1 to 100, not 300"),
+    ],
+)
+def test_a_broken_replacement_keeps_the_built_in_rule(
+    world: World, broken: str, problem: str
+) -> None:
+    user_rules(world, "mine.toml", broken)
+    advice = world.coach().advice()
+    assert [s.rule.id for s in advice.suggestions] == NEW_JOINER
+    assert advice.suggestions[1].rule.source == "built-in coach.toml"
+    ((rule_id, message),) = [(p.rule_id, p.message) for p in advice.problems]
+    assert rule_id == "first-assessment"
+    assert message.startswith(problem)
+
+
+def test_an_id_with_enabled_false_is_enough_to_switch_a_built_in_off(world: World) -> None:
+    user_rules(world, "quiet.toml", '[[rules]]\nid = "missing-checkin"\nenabled = false\n')
+    advice = world.coach().advice()
+    assert advice.problems == ()
+    assert [s.rule.id for s in advice.suggestions] == ["help-others-drought", "first-assessment"]
