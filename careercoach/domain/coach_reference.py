@@ -174,7 +174,8 @@ def _conditions() -> list[str]:
         "must give true or false (`entries_30d` alone is refused; `entries_30d > 0` is "
         "fine). Numbers compare as numbers whether whole or not. An unknown fact, a syntax "
         "error or a fact used as the wrong type (such as `role > 3`) is reported when the "
-        "rules are read.",
+        "rules are read. rule-engine's built-in functions and values (`$now`, `$range` and "
+        "the like) are not available: a condition works with the facts alone.",
         "\n".join(rows),
         "A fact marked *can be null* is `null` when there is nothing to measure; comparing "
         "it with a number while it is null makes the rule fail (and be reported), so test "

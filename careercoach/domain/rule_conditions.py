@@ -6,6 +6,7 @@ only imported when the coach runs, never on the way to the first window.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -24,6 +25,14 @@ _TYPES = {
     FactType.TEXT_LIST: DataType.ARRAY(DataType.UNDEFINED),
     FactType.COUNT_BY_KEY: DataType.MAPPING(DataType.STRING, DataType.FLOAT),
 }
+
+
+# Besides its own errors, rule-engine lets Python's escape for some input: deep nesting
+# (RecursionError), huge numbers or durations (OverflowError, decimal.InvalidOperation).
+_ENGINE_FAILURES = (rule_engine.errors.EngineError, RecursionError, ArithmeticError, ValueError)
+# String literals (rule-engine's plain and prefixed forms) and, outside them, a built-in.
+_STRING = re.compile(r"""[a-zA-Z]?(['"])(?:\\.|(?!\1).)*\1""", re.DOTALL)
+_BUILTIN = re.compile(r"\$")
 
 
 class ConditionError(UserError):
@@ -49,7 +58,7 @@ class Condition:
         """
         try:
             return bool(self._rule.matches(dict(facts)))
-        except rule_engine.errors.EngineError as error:
+        except _ENGINE_FAILURES as error:
             raise ConditionError(f"condition failed: {_describe(error)}") from error
 
 
@@ -60,6 +69,11 @@ def compile_condition(text: str) -> Condition:
         ConditionError: a syntax error, an unknown fact, mismatched types, or a condition
             that is not true or false.
     """
+    if _BUILTIN.search(_STRING.sub("''", text)):
+        raise ConditionError(
+            "built-in functions and values ($…) are not available in coach conditions; "
+            "use the facts instead"
+        )
     named: list[str] = []
 
     def resolve(name: str) -> rule_engine.types.DataType:
@@ -72,7 +86,7 @@ def compile_condition(text: str) -> Condition:
     context = rule_engine.Context(type_resolver=resolve, default_timezone="UTC")
     try:
         rule = rule_engine.Rule(text, context=context)
-    except rule_engine.errors.EngineError as error:
+    except _ENGINE_FAILURES as error:
         raise ConditionError(_describe(error)) from error
     result_type = rule.statement.expression.result_type
     if result_type not in (DataType.BOOLEAN, DataType.UNDEFINED):
@@ -83,7 +97,11 @@ def compile_condition(text: str) -> Condition:
     return Condition(text, tuple(dict.fromkeys(named)), rule)
 
 
-def _describe(error: rule_engine.errors.EngineError) -> str:
+def _describe(error: Exception) -> str:
+    if not isinstance(error, rule_engine.errors.EngineError):
+        if isinstance(error, RecursionError):
+            return "the condition is nested too deeply"
+        return f"the condition cannot be worked out ({type(error).__name__})"
     if isinstance(error, rule_engine.errors.SymbolResolutionError):
         return unknown_fact(error.symbol_name)
     message = str(getattr(error, "message", "") or error)
