@@ -110,6 +110,10 @@ class CoachService:
 
     def restore(self, rule_id: str, previous: SuggestionState | None = None) -> None:
         """Undo an action: put ``previous`` back, or show the suggestion again."""
+        if previous is not None and previous.rule_id != rule_id:
+            raise ValueError(
+                f"the state of {previous.rule_id!r} cannot be put back on {rule_id!r}"
+            )
         with self._database.unit_of_work() as work:
             if previous is None:
                 work.suggestions.delete(rule_id)

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
 
     def _build_evidence_pages(self) -> None:
         from careercoach.ui.assessment_pages import AssessmentPages
+        from careercoach.ui.coach_pages import CoachPages
         from careercoach.ui.evidence_pages import EvidencePages
 
         self.evidence = EvidencePages(
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
             lambda page: self.navigation.setCurrentRow(self.pages.indexOf(page) - 1),
         )
         self.assessments.status_changed.connect(self.status_label.setText)
+        self.coach = CoachPages(self, self.tasks, self._settings, self._data_dir, self._add_page)
+        self.coach.status_changed.connect(self.status_label.setText)
+        self.coach.watch(self.evidence, self.assessments, self.profile_saved)
 
     # -- building -------------------------------------------------------------------------
 
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         self.ladders_page.set_editing_enabled(True)
         self.evidence.attach(data.services)
         self.assessments.attach(data.services)
+        self.coach.attach(data.services)
         self.menus.set_data_actions_enabled(True, can_undo=self.evidence.can_undo)
         self.status_label.setText(
             self.tr("Database: {database}").format(
@@ -386,6 +391,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "evidence"):
             self.evidence.save_state()
             self.assessments.save_state()
+            self.coach.save_state()
         self._settings.sync()
         make_private(Path(self._settings.fileName()))  # QSettings rewrites the file on sync
         self.tasks.wait_for_done()

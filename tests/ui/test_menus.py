@@ -45,6 +45,7 @@ def test_menus_and_shortcuts(qtbot: QtBot, gui: GuiSession) -> None:
         ("Ledger", "Ctrl+2"),
         ("Prototypes", "Ctrl+3"),
         ("Assessments", "Ctrl+4"),
+        ("Coach", "Ctrl+5"),
     ]
     gui.window.activateWindow()
     qtbot.waitUntil(gui.window.isActiveWindow)
