@@ -14,6 +14,7 @@ from careercoach.services.ladder_service import LadderService
 from careercoach.services.ledger_service import LedgerService
 from careercoach.services.profile_service import ProfileService
 from careercoach.services.prototype_service import PrototypeService
+from careercoach.services.summary_service import SummaryService
 from careercoach.storage.database import Database
 from careercoach.storage.schema import MigrationResult
 
@@ -30,6 +31,7 @@ class AppServices:
     checkins: CheckInService
     assessments: AssessmentService
     coach: CoachService
+    summary: SummaryService
     demo: DemoService
     migration: MigrationResult
 
@@ -58,6 +60,7 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
     except BaseException:
         database.close()
         raise
+    coach = CoachService(database, RuleSources(builtin_rules_dir(), paths.rules_dir))
     return AppServices(
         database=database,
         ladders=ladders,
@@ -66,7 +69,8 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
         prototypes=PrototypeService(database),
         checkins=CheckInService(database),
         assessments=AssessmentService(database),
-        coach=CoachService(database, RuleSources(builtin_rules_dir(), paths.rules_dir)),
+        coach=coach,
+        summary=SummaryService(database, coach),
         demo=DemoService(database),
         migration=migration,
     )

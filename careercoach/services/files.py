@@ -39,9 +39,18 @@ def write_text_file(path: Path, content: str) -> None:
     Raises:
         UserError: the file cannot be written; an existing file is left as it was.
     """
+    write_bytes_file(path, content.encode("utf-8"))
+
+
+def write_bytes_file(path: Path, content: bytes) -> None:
+    """Write ``content``, replacing ``path`` only once it is complete.
+
+    Raises:
+        UserError: the file cannot be written; an existing file is left as it was.
+    """
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_text(content, encoding="utf-8", newline="")
+        partial.write_bytes(content)
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)

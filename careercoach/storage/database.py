@@ -30,6 +30,7 @@ from careercoach.storage.schema import (
     upgrade_schema,
 )
 from careercoach.storage.suggestion_repository import SuggestionStateRepository
+from careercoach.storage.summary_export_repository import SummaryExportRepository
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class UnitOfWork:
     checkins: CheckInRepository
     assessments: AssessmentRepository
     suggestions: SuggestionStateRepository
+    exports: SummaryExportRepository
 
 
 class Database:
@@ -101,6 +103,7 @@ class Database:
                     checkins=CheckInRepository(session),
                     assessments=AssessmentRepository(session),
                     suggestions=SuggestionStateRepository(session),
+                    exports=SummaryExportRepository(session),
                 )
         except OperationalError as error:  # locked, disk full, server gone: the environment
             raise UserError(

@@ -9,5 +9,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_evidence",
     "0003_assessments",
     "0004_coach",
+    "0005_summary_exports",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -203,3 +203,23 @@ class SuggestionStateRow(Base):
     acted_on: Mapped[dt.date]
     until: Mapped[dt.date | None]
     updated_at: Mapped[dt.datetime]
+
+
+class SummaryExportRow(Base):
+    """One exported 1:1 summary with the talking points and asks it carried (JSON lists)."""
+
+    __tablename__ = "summary_exports"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_on: Mapped[dt.date]
+    period_start: Mapped[dt.date]
+    period_end: Mapped[dt.date]
+    period_choice: Mapped[str] = mapped_column(String(40))
+    format: Mapped[str] = mapped_column(String(10))
+    redacted: Mapped[bool]
+    page_size: Mapped[str | None] = mapped_column(String(10))
+    talking_points: Mapped[list[str]] = mapped_column(JSON)
+    asks: Mapped[list[str]] = mapped_column(JSON)
+    file_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime]

@@ -1,0 +1,92 @@
+"""The stretch of days a 1:1 summary covers, and the default: since the last 1:1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from careercoach.domain.errors import UserError
+from careercoach.domain.profile import Profile, upcoming_one_on_one
+
+DEFAULT_DAYS = 30
+
+
+class PeriodChoice(StrEnum):
+    """How the user picked the period."""
+
+    SINCE_ONE_ON_ONE = "since-one-on-one"
+    LAST_30_DAYS = "last-30-days"
+    LAST_90_DAYS = "last-90-days"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class SummaryPeriod:
+    """Inclusive first and last day of a summary."""
+
+    start: dt.date
+    end: dt.date
+    choice: PeriodChoice = PeriodChoice.CUSTOM
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise UserError(
+                "period-order",
+                f"the period starts ({self.start.isoformat()}) after it ends "
+                f"({self.end.isoformat()})",
+            )
+
+    def contains(self, day: dt.date) -> bool:
+        """True when ``day`` is in the period, both ends included."""
+        return self.start <= day <= self.end
+
+    @property
+    def label(self) -> str:
+        """The period as a person reads it: "2026-11-13 to 2026-11-27"."""
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def last_one_on_one(profile: Profile, today: dt.date) -> dt.date | None:
+    """The day of the last 1:1: the next one minus the cadence; None when none is scheduled."""
+    upcoming = upcoming_one_on_one(profile, today)
+    if upcoming is None:
+        return None
+    return upcoming - dt.timedelta(days=max(1, profile.one_on_one_every_days))
+
+
+def period_for(choice: PeriodChoice, profile: Profile, today: dt.date) -> SummaryPeriod:
+    """The period ``choice`` means today; since-one-on-one falls back to the last 30 days.
+
+    CUSTOM has no meaning without dates; it gives the default period.
+    """
+    if choice is PeriodChoice.LAST_90_DAYS:
+        return SummaryPeriod(today - dt.timedelta(days=90), today, choice)
+    if choice is PeriodChoice.LAST_30_DAYS:
+        return SummaryPeriod(today - dt.timedelta(days=DEFAULT_DAYS), today, choice)
+    return default_period(profile, today)
+
+
+def default_period(profile: Profile, today: dt.date) -> SummaryPeriod:
+    """Since the last 1:1 through today; the last 30 days when no 1:1 is scheduled."""
+    last = last_one_on_one(profile, today)
+    if last is None or last > today:
+        return SummaryPeriod(
+            today - dt.timedelta(days=DEFAULT_DAYS), today, PeriodChoice.LAST_30_DAYS
+        )
+    return SummaryPeriod(last, today, PeriodChoice.SINCE_ONE_ON_ONE)
+
+
+def custom_period(
+    profile: Profile, today: dt.date, since: dt.date | None, until: dt.date | None
+) -> SummaryPeriod:
+    """The period from the user's dates; a missing end is filled from the default.
+
+    Raises:
+        UserError: the start is after the end.
+    """
+    if since is None and until is None:
+        return default_period(profile, today)
+    end = until or today
+    start = since or min(default_period(profile, today).start, end)
+    return SummaryPeriod(start, end, PeriodChoice.CUSTOM)
