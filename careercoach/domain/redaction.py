@@ -31,12 +31,13 @@ class Redactor:
     def __init__(self, own_name: str = "", *, enabled: bool = True) -> None:
         self.enabled = enabled
         self._own = _key(own_name)
+        self._own_written = " ".join(own_name.split())
         self._labels: dict[str, str] = {}
+        self._written: dict[str, str] = {}
         self._people = 0
         self._projects = 0
         self._first_names: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
-        self._first_pattern: re.Pattern[str] | None = None
 
     def add_people(self, names: Iterable[str]) -> None:
         """Register people; each new one gets the next "Colleague" label."""
@@ -45,10 +46,17 @@ class Redactor:
             if key and key != self._own and key not in self._labels:
                 label = f"Colleague {_letters(self._people)}"
                 self._labels[key] = label
+                self._written[key] = " ".join(name.split())
                 self._people += 1
-                self._pattern = self._first_pattern = None
+                self._pattern = None
                 first = name.split()[0]
-                if len(name.split()) > 1 and len(first) > 1 and first[0].isupper():
+                own_words = set(self._own.split())
+                if (
+                    len(name.split()) > 1
+                    and len(first) > 1
+                    and first[0].isupper()
+                    and first.casefold() not in own_words
+                ):
                     self._first_names.setdefault(first, label)
 
     def add_projects(self, names: Iterable[str]) -> None:
@@ -57,6 +65,7 @@ class Redactor:
             key = _key(name)
             if key and key != self._own and key not in self._labels:
                 self._labels[key] = f"Project {_letters(self._projects)}"
+                self._written[key] = " ".join(name.split())
                 self._projects += 1
                 self._pattern = None
 
@@ -70,35 +79,57 @@ class Redactor:
         """``text`` with every registered name replaced by its label."""
         if not self.enabled or not self._labels or not text:
             return text
-        pattern, first_names = self._compiled()
-        text = pattern.sub(lambda m: self._labels.get(_key(m.group(0)), m.group(0)), text)
-        if first_names is None:
-            return text
-        return first_names.sub(lambda m: self._first_names.get(m.group(0), m.group(0)), text)
+        return self._compiled().sub(self._label_of, text)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The registered names (lower-cased), in registration order."""
         return tuple(self._labels)
 
-    def _compiled(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    def _label_of(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        spaced = " ".join(found.split())
+        if spaced.lower() == self._own_written.lower():
+            return found  # the user's own name stays
+        if _key(found) in self._labels:
+            return self._labels[_key(found)]
+        if found in self._first_names:
+            return self._first_names[found]
+        # Case-insensitive matching finds spellings whose casefold differs (e.g. ß).
+        for key, written in self._written.items():
+            if written.lower() == spaced.lower():
+                return self._labels[key]
+        return found
+
+    def _compiled(self) -> re.Pattern[str]:
+        """One pattern for every name, longest first, so "Ana Souza" wins over "Ana".
+
+        Full names (and the user's own, so that it is matched and kept whole) compare
+        ignoring case and are built from the names as written (casefolded keys such as
+        "gross" for "Groß" would not match the text); first names match as written.
+        """
         if self._pattern is None:
-            names = sorted(self._labels, key=len, reverse=True)
-            alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-            # A first name that is a whole registered name ("Ana" beside "Ana Lima") or a
-            # label word is left to the full-name pass.
+            own_words = set(self._own.split())
             firsts = [
                 first
                 for first in self._first_names
-                if _key(first) not in self._labels and first not in ("Colleague", "Project")
+                if _key(first) not in self._labels and first.casefold() not in own_words
             ]
-            self._first_pattern = (
-                re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)")
-                if firsts
-                else None
-            )
-        return self._pattern, self._first_pattern
+            alternatives = [
+                (name, rf"(?i:{_words_pattern(name)})")
+                for name in (*self._written.values(), self._own_written)
+                if name
+            ]
+            alternatives += [(first, re.escape(first)) for first in firsts]
+            alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+            joined = "|".join(pattern for _, pattern in alternatives)
+            self._pattern = re.compile(rf"(?<!\w)(?:{joined})(?!\w)")
+        return self._pattern
+
+
+def _words_pattern(name: str) -> str:
+    """``name`` as a regular expression allowing any run of spaces between its words."""
+    return r"\s+".join(map(re.escape, name.split()))
 
 
 def _key(name: str) -> str:

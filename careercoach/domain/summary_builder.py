@@ -108,9 +108,11 @@ def build_summary(inputs: SummaryInputs) -> SummaryReport:
 
 
 def _shown(prototype: Prototype, period: SummaryPeriod) -> bool:
-    """In flight now, or its stage changed during the period."""
-    changed = any(period.contains(change.date) for change in prototype.history)
-    return not prototype.stage.is_finished or changed
+    """Its stage changed during the period, or it was in flight when the period ended."""
+    if any(period.contains(change.date) for change in prototype.history):
+        return True
+    before_end = [change for change in prototype.history if change.date <= period.end]
+    return bool(before_end) and not before_end[-1].stage.is_finished
 
 
 def _by_recency(prototypes: Sequence[Prototype]) -> list[Prototype]:

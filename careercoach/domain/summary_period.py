@@ -61,19 +61,23 @@ def period_for(choice: PeriodChoice, profile: Profile, today: dt.date) -> Summar
     CUSTOM has no meaning without dates; it gives the default period.
     """
     if choice is PeriodChoice.LAST_90_DAYS:
-        return SummaryPeriod(today - dt.timedelta(days=90), today, choice)
+        return last_days(90, today)
     if choice is PeriodChoice.LAST_30_DAYS:
-        return SummaryPeriod(today - dt.timedelta(days=DEFAULT_DAYS), today, choice)
+        return last_days(DEFAULT_DAYS, today)
     return default_period(profile, today)
+
+
+def last_days(days: int, today: dt.date) -> SummaryPeriod:
+    """The last ``days`` days, today included (the last 30 days: today and the 29 before)."""
+    choice = PeriodChoice.LAST_90_DAYS if days == 90 else PeriodChoice.LAST_30_DAYS
+    return SummaryPeriod(today - dt.timedelta(days=days - 1), today, choice)
 
 
 def default_period(profile: Profile, today: dt.date) -> SummaryPeriod:
     """Since the last 1:1 through today; the last 30 days when no 1:1 is scheduled."""
     last = last_one_on_one(profile, today)
     if last is None or last > today:
-        return SummaryPeriod(
-            today - dt.timedelta(days=DEFAULT_DAYS), today, PeriodChoice.LAST_30_DAYS
-        )
+        return last_days(DEFAULT_DAYS, today)
     return SummaryPeriod(last, today, PeriodChoice.SINCE_ONE_ON_ONE)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from careercoach.domain.summary_export import ExportFormat, PageSize, SummaryExport
 from careercoach.domain.summary_period import PeriodChoice, SummaryPeriod
+from careercoach.storage.id_sequences import keep_sequence_ahead
 from careercoach.storage.tables import SummaryExportRow
 
 
@@ -37,6 +38,8 @@ class SummaryExportRepository:
         )
         self._session.add(row)
         self._session.flush()
+        if export.id is not None:
+            keep_sequence_ahead(self._session, SummaryExportRow.__table__)
         return replace(export, id=row.id)
 
     def all(self) -> list[SummaryExport]:
