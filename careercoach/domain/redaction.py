@@ -34,6 +34,7 @@ class Redactor:
         self._own_written = " ".join(own_name.split())
         self._labels: dict[str, str] = {}
         self._written: dict[str, str] = {}
+        self._projects_keys: set[str] = set()
         self._people = 0
         self._projects = 0
         self._first_names: dict[str, str] = {}
@@ -65,6 +66,7 @@ class Redactor:
             key = _key(name)
             if key and key != self._own and key not in self._labels:
                 self._labels[key] = f"Project {_letters(self._projects)}"
+                self._projects_keys.add(key)
                 self._written[key] = " ".join(name.split())
                 self._projects += 1
                 self._pattern = None
@@ -95,9 +97,13 @@ class Redactor:
             return self._labels[_key(found)]
         if found in self._first_names:
             return self._first_names[found]
-        # Case-insensitive matching finds spellings whose casefold differs (e.g. ß).
+        # Case-insensitive matching finds spellings whose casefold differs (e.g. ß), and
+        # projects are matched with or without a plural "s".
         for key, written in self._written.items():
-            if written.lower() == spaced.lower():
+            if written.lower() == spaced.lower() or (
+                key in self._projects_keys
+                and written.lower().rstrip("s") == spaced.lower().rstrip("s")
+            ):
                 return self._labels[key]
         return found
 
@@ -116,8 +122,8 @@ class Redactor:
                 if _key(first) not in self._labels and first.casefold() not in own_words
             ]
             alternatives = [
-                (name, rf"(?i:{_words_pattern(name)})")
-                for name in (*self._written.values(), self._own_written)
+                (name, rf"(?i:{_words_pattern(name, plural=key in self._projects_keys)})")
+                for key, name in (*self._written.items(), (self._own, self._own_written))
                 if name
             ]
             alternatives += [(first, re.escape(first)) for first in firsts]
@@ -127,9 +133,17 @@ class Redactor:
         return self._pattern
 
 
-def _words_pattern(name: str) -> str:
-    """``name`` as a regular expression allowing any run of spaces between its words."""
-    return r"\s+".join(map(re.escape, name.split()))
+def _words_pattern(name: str, *, plural: bool = False) -> str:
+    """``name`` as a regular expression allowing any run of spaces between its words.
+
+    With ``plural``, the last word also matches with or without a final "s" ("Pricing
+    experiments" finds "the pricing experiment"), as projects are named loosely.
+    """
+    words = [re.escape(word) for word in name.split()]
+    if plural and words and len(words[-1]) > 3:
+        last = words[-1]
+        words[-1] = f"{last[:-1]}s?" if last.lower().endswith("s") else f"{last}s?"
+    return r"\s+".join(words)
 
 
 def _key(name: str) -> str:

@@ -35,6 +35,7 @@ from careercoach.domain.summary_report import (
 MAX_ACTIONS = 5
 TOP_EVIDENCE = 3
 NOT_ASSESSED = "Not assessed yet"
+NO_EVIDENCE = "No evidence"
 LONE_CONSULTED = 2
 
 
@@ -223,7 +224,7 @@ def _competencies(
                 category=status.category,
                 rating=level_title(ladder, status.level_id),
                 target=level_title(ladder, status.target_level_id),
-                strength=status.strength.label if status.strength else "None",
+                strength=status.strength.label if status.strength else NO_EVIDENCE,
                 below_target=status.competency_id in below,
                 evidence=tuple(item for _, item in items[:TOP_EVIDENCE]),
             )
@@ -292,14 +293,18 @@ def _prototype_line(prototype: Prototype, redactor: Redactor) -> PrototypeLine:
         notes.append(": ".join(part for part in (because, reason) if part))
     elif prototype.stage in (Stage.BUILDING, Stage.DEMO):
         if not prototype.passed_through(Stage.VALIDATING):
-            notes.append("Built without a validating stage")
+            notes.append("built without a validating stage")
         if prototype.consulted_count < LONE_CONSULTED:
-            notes.append("Built mostly alone")
+            notes.append("built mostly alone")
     return PrototypeLine(
         title=redactor.text(prototype.title),
         stage=prototype.stage.label,
         since=prototype.stage_since,
         hours=prototype.hours,
         consulted=prototype.consulted_count,
-        note="; ".join(note for note in notes if note),
+        note=_sentence("; ".join(note for note in notes if note)),
     )
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

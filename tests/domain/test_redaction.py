@@ -308,3 +308,10 @@ def test_any_text_gives_text(enabled: bool, text: str) -> None:
     found.add_people(["Ana Lima", "Raj"])
     found.add_projects(["Atlas"])
     assert isinstance(found.text(text), str)
+
+
+def test_a_project_is_found_with_or_without_a_plural_s() -> None:
+    found = Redactor("Sam")
+    found.add_projects(["Pricing experiments", "Churn model"])
+    text = "the pricing experiment, Pricing Experiments and two churn models"
+    assert found.text(text) == "the Project A, Project A and two Project B"

@@ -167,8 +167,8 @@ def test_each_competency_shows_rating_target_strength_and_whether_it_is_below() 
         for line in report.competencies
     ] == [
         ("Delivery", "Impact", "Senior", "Senior", "Peer-confirmed", False),
-        ("Collaboration", "Impact", "Mid-level", "Senior", "None", True),
-        ("Craft", "Craft", "Not rated", "Senior", "None", True),
+        ("Collaboration", "Impact", "Mid-level", "Senior", "No evidence", True),
+        ("Craft", "Craft", "Not rated", "Senior", "No evidence", True),
     ]
 
 
@@ -213,7 +213,7 @@ def test_a_prototype_backs_a_rating_as_an_artifact_and_deleted_evidence_is_ignor
         EvidenceItem(dt.date(2026, 9, 2), "Self-claimed docs", "Documentation", "Self-claim"),
     )
     assert delivery.evidence == ()
-    assert delivery.strength == "None"
+    assert delivery.strength == "No evidence"
 
 
 # ---------------------------------------------------------------- actions, points and asks

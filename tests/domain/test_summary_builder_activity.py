@@ -229,7 +229,7 @@ def test_a_prototype_line_carries_hours_people_consulted_and_a_note() -> None:
             dt.date(2026, 11, 14),
             30.0,
             0,
-            "Built without a validating stage; Built mostly alone",
+            "Built without a validating stage; built mostly alone",
         ),
         PrototypeLine("Dashboards", "Shelved", START, None, 0, ""),
     )
