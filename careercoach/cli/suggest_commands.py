@@ -79,7 +79,7 @@ def _block(marker: str, suggestion: Suggestion, state: str) -> list[str]:
 
 def _hidden_state(suggestion: Suggestion) -> str:
     until = suggestion.hidden_until
-    when = f" until {until.isoformat()}" if until is not None else ""
+    when = f"; back on {until.isoformat()}" if until is not None else ""
     return f"{suggestion.status.value}{when}"
 
 
@@ -110,8 +110,7 @@ def run_snooze(services: AppServices, args: argparse.Namespace) -> int:
 
 def _hidden_until(services: AppServices, state: SuggestionState) -> str:
     """'hidden until DATE', the day the rule's cooldown after the action ends."""
-    rules = {rule.id: rule for rule in services.coach.rule_sources.read().rules}
-    rule = rules.get(state.rule_id)
+    rule = services.coach.rule_in_force(state.rule_id)
     if rule is None:  # the rule file changed in between
         return "hidden"
     return f"hidden until {state.hidden_until(rule).isoformat()}"

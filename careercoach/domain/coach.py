@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -116,6 +117,11 @@ def merge_rule_files(builtin: Sequence[RuleFile], user: Sequence[RuleFile]) -> R
                 problems.append(RuleProblem(rule.source, rule.id, message))
                 continue
             from_user[rule.id] = rule.source
+            if not rule.enabled and rule.id not in rules:
+                close = difflib.get_close_matches(rule.id, rules, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = f"switches off a rule that does not exist{hint}"
+                problems.append(RuleProblem(rule.source, rule.id, message))
             rules[rule.id] = rule
     enabled = tuple(rule for rule in rules.values() if rule.enabled)
     return RuleFile(enabled, tuple(problems))

@@ -201,8 +201,9 @@ FACTS: tuple[FactSpec, ...] = (
         "target_level_name",
         _T,
         _ASSESSMENT,
-        "Title of the target level on the profile's ladder (or on the latest assessment's "
-        "ladder when the profile's lacks it); the id when neither has it.",
+        "Title of the level the latest assessment's gaps are measured against (its "
+        "target); before the first assessment, the profile's target level on the profile's "
+        "ladder; the id when no ladder has it.",
     ),
     _fact(
         "levels_below_target",

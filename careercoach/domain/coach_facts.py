@@ -158,6 +158,11 @@ def _assessment_facts(data: CoachData) -> Facts:
 
 
 def _target_name(data: CoachData) -> str:
+    """The target the gaps are measured against: the latest assessment's, else the profile's."""
+    if data.assessment is not None and data.ladder is not None:
+        level = data.ladder.level(data.assessment.target_level_id)
+        if level is not None:
+            return level.title
     target = data.profile.target_level_id
     for ladder in (data.profile_ladder, data.ladder):
         level = ladder.level(target) if ladder is not None else None

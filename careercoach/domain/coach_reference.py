@@ -6,9 +6,7 @@ Regenerate the file with ``uv run python -m careercoach.domain.coach_reference d
 from __future__ import annotations
 
 import dataclasses
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from careercoach.domain.coach import MAX_SNOOZE_DAYS
 from careercoach.domain.coach_fact_catalogue import (
@@ -23,10 +21,9 @@ from careercoach.domain.coach_rules import (
     MIN_PRIORITY,
     RULE_FIELDS,
     Rule,
-    parse_rule_file,
 )
 
-REGENERATE_COMMAND = "uv run python -m careercoach.domain.coach_reference docs/rules.md"
+REGENERATE_COMMAND = "uv run python -m careercoach.services.rules_reference docs/rules.md"
 
 CONDITION_EXAMPLES: tuple[tuple[str, str], ...] = (
     ("entries_30d >= 4", "compare numbers with `==` `!=` `<` `<=` `>` `>=`"),
@@ -45,7 +42,7 @@ CONDITION_EXAMPLES: tuple[tuple[str, str], ...] = (
         "test a fact that can be null before comparing it with a number",
     ),
     ("days_since_last_entry == null", "true while there is nothing to measure"),
-    ("role =~~ 'engineer'", "text contains a match of a regular expression"),
+    ("'Engineer' in role", "`in`: text contains other text (case matters)"),
 )
 
 EXAMPLE_RULE = (
@@ -100,10 +97,12 @@ def _introduction() -> list[str]:
                 "`~/.local/share/CareerCoach/rules/` on Linux; `--data-dir DIR` moves it to "
                 "`DIR/rules/`). The files are read in name order every time the coach runs; "
                 "names starting with `.` are skipped.",
-                "- A rule of yours with the id of a built-in rule replaces it. To switch a "
-                "rule off, copy it whole and add `enabled = false`.",
-                "- Each id may appear once across your files: a later duplicate is reported "
-                "and skipped.",
+                "- A rule of yours with the id of a built-in rule replaces it (a broken one "
+                "does not: the built-in rule stays). To switch a rule off, a table with its "
+                "`id` and `enabled = false` is enough; switching off an id no rule has is "
+                "reported.",
+                "- Each id may be defined once across your files: the first definition that "
+                "works is used and a later one is reported and skipped.",
                 "- A broken file or rule is reported with its file, its rule id and the "
                 "problem (`careercoach suggest` prints one line each on stderr and lists them "
                 "under `errors` with `--json`); that rule is skipped and every other rule "
@@ -273,27 +272,3 @@ def _text(text: str) -> str:
         for char in ("\\", "*", "_", "<", "[", "]"):
             pieces[index] = pieces[index].replace(char, "\\" + char)
     return "`".join(pieces).replace("|", "\\|")
-
-
-def builtin_rules(rules_dir: Path) -> tuple[Rule, ...]:
-    """The rules of the built-in rule files in ``rules_dir``, in file name order."""
-    rules: list[Rule] = []
-    for path in sorted(rules_dir.glob("*.toml")):
-        rules.extend(parse_rule_file(path.read_text(encoding="utf-8"), path.name).rules)
-    return tuple(rules)
-
-
-def main(argv: Sequence[str]) -> int:
-    """Write the reference to the file named in ``argv``, or to stdout without one."""
-    from careercoach.resources import builtin_rules_dir
-
-    text = render_rules_reference(builtin_rules(builtin_rules_dir()))
-    if argv:
-        Path(argv[0]).write_text(text, encoding="utf-8", newline="\n")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -226,13 +226,13 @@ def render_message(template: str, facts: Mapping[str, object]) -> str:
 
 
 def format_fact(value: object) -> str:
-    """A fact's value as text: whole numbers without decimals, lists joined with commas."""
+    """A fact's value as text: whole numbers without decimals, others with up to two."""
     if value is None:
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.1f}"
+        return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
     if isinstance(value, tuple | list):
         return ", ".join(str(item) for item in value) or "none"
     if isinstance(value, dict):

@@ -28,11 +28,15 @@ _TYPES = {
 
 
 # Besides its own errors, rule-engine lets Python's escape for some input: deep nesting
-# (RecursionError), huge numbers or durations (OverflowError, decimal.InvalidOperation).
-_ENGINE_FAILURES = (rule_engine.errors.EngineError, RecursionError, ArithmeticError, ValueError)
+# (RecursionError), huge numbers (OverflowError, decimal.InvalidOperation), odd operand
+# types (TypeError). A user's condition failing in any way is that rule's problem.
+_ENGINE_FAILURES = (rule_engine.errors.EngineError, Exception)
 # String literals (rule-engine's plain and prefixed forms) and, outside them, a built-in.
 _STRING = re.compile(r"""[a-zA-Z]?(['"])(?:\\.|(?!\1).)*\1""", re.DOTALL)
 _BUILTIN = re.compile(r"\$")
+# Outside strings: comprehensions and regular-expression matches, whose run time a short
+# condition can make unbounded (nested loops, catastrophic backtracking).
+_UNBOUNDED = re.compile(r"(?<![\w.])for(?!\w)|[=!]~")
 
 
 class ConditionError(UserError):
@@ -69,10 +73,16 @@ def compile_condition(text: str) -> Condition:
         ConditionError: a syntax error, an unknown fact, mismatched types, or a condition
             that is not true or false.
     """
-    if _BUILTIN.search(_STRING.sub("''", text)):
+    code = _STRING.sub("''", text)
+    if _BUILTIN.search(code):
         raise ConditionError(
             "built-in functions and values ($…) are not available in coach conditions; "
             "use the facts instead"
+        )
+    if _UNBOUNDED.search(code):
+        raise ConditionError(
+            "comprehensions (for … in …) and regular expressions (=~, !~) are not available "
+            "in coach conditions; use comparisons, 'in' and the facts instead"
         )
     named: list[str] = []
 
@@ -89,10 +99,14 @@ def compile_condition(text: str) -> Condition:
     except _ENGINE_FAILURES as error:
         raise ConditionError(_describe(error)) from error
     result_type = rule.statement.expression.result_type
-    if result_type not in (DataType.BOOLEAN, DataType.UNDEFINED):
+    if result_type != DataType.BOOLEAN:
+        what = (
+            "a value of unknown type"
+            if result_type == DataType.UNDEFINED
+            else (f"a {result_type.name.lower()}")
+        )
         raise ConditionError(
-            f"the condition gives a {result_type.name.lower()}, not true or false "
-            "(compare it, e.g. 'entries_30d > 0')"
+            f"the condition gives {what}, not true or false (compare it, e.g. 'entries_30d > 0')"
         )
     return Condition(text, tuple(dict.fromkeys(named)), rule)
 

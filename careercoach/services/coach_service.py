@@ -51,14 +51,19 @@ class RuleSources:
 
 def _toml_files(folder: Path) -> list[Path]:
     try:
-        return sorted(path for path in folder.glob("*.toml") if not path.name.startswith("."))
+        return sorted(
+            path
+            for path in folder.iterdir()
+            if path.suffix.lower() == ".toml" and not path.name.startswith(".")
+        )
     except OSError:
         return []
 
 
 def _read(path: Path, source: str) -> RuleFile:
     try:
-        text = read_bytes(path, MAX_RULE_FILE_BYTES, "a rule file").decode("utf-8")
+        # utf-8-sig: editors on Windows start UTF-8 files with a byte-order mark.
+        text = read_bytes(path, MAX_RULE_FILE_BYTES, "a rule file").decode("utf-8-sig")
     except UserError as error:
         return RuleFile((), (RuleProblem(source, "", error.message.removeprefix(f"{path}: ")),))
     except UnicodeDecodeError:
@@ -125,19 +130,56 @@ class CoachService:
         with self._database.unit_of_work() as work:
             return work.suggestions.all()
 
+    def ensure_rules_folder(self) -> Path:
+        """The user's rules folder, created when missing (to open it in a file manager).
+
+        Raises:
+            UserError: there is no user rules folder, or it cannot be created.
+        """
+        folder = self.rule_sources.user_dir
+        if folder is None:
+            raise UserError("no-rules-folder", "this setup has no folder for your own rules")
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise UserError(
+                "rules-folder-unwritable", f"{folder}: {error.strerror or error}"
+            ) from error
+        return folder
+
     def _act(
         self, rule_id: str, status: SuggestionStatus, days: int | None = None
     ) -> SuggestionState:
-        self._known_rule(rule_id)
+        self._firing_rule(rule_id)
         state = acted_state(rule_id, status, self._today(), days)
         with self._database.unit_of_work() as work:
             return work.suggestions.save(state, now=self._clock())
 
-    def _known_rule(self, rule_id: str) -> Rule:
-        rules = {rule.id: rule for rule in self.rule_sources.read().rules}
-        if rule_id in rules:
-            return rules[rule_id]
-        close = difflib.get_close_matches(rule_id, rules, n=1)
+    def rule_in_force(self, rule_id: str) -> Rule | None:
+        """The rule with ``rule_id`` as it is evaluated (a broken override never is)."""
+        ready, _ = self._ready_rules()
+        return next((r.rule for r in ready if r.rule.id == rule_id), None)
+
+    def _firing_rule(self, rule_id: str) -> Rule:
+        """The rule in force with ``rule_id`` whose condition holds today.
+
+        Raises:
+            NotFoundError: no rule in force has that id.
+            UserError: the rule does not fire today, so there is nothing to act on.
+        """
+        advice = self.advice()
+        firing = {s.rule.id: s.rule for s in (*advice.suggestions, *advice.hidden)}
+        if rule_id in firing:
+            return firing[rule_id]
+        ready, _ = self._ready_rules()
+        known = [r.rule.id for r in ready]
+        if rule_id in known:
+            raise UserError(
+                "rule-not-firing",
+                f"'{rule_id}' is not suggested today: its condition does not hold",
+                rule=rule_id,
+            )
+        close = difflib.get_close_matches(rule_id, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise NotFoundError("rule-not-found", f"there is no rule '{rule_id}'{hint}", rule=rule_id)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from careercoach.domain.coach import CoachAdvice, Suggestion, SuggestionState
 from careercoach.domain.errors import NotFoundError, UserError
-from careercoach.paths import PRIVATE_DIR_MODE
 from careercoach.ui.coach_page import CoachPage
 from careercoach.ui.error_reporting import report_failure
 from careercoach.ui.tasks import TaskRunner
@@ -258,19 +257,12 @@ class CoachFlow(QObject):
     def open_rules_folder(self) -> None:
         """Open the user's rules folder in the file manager, creating it first if needed."""
         services = self._services
-        folder = services.coach.rule_sources.user_dir if services is not None else None
-        if folder is None:
+        if services is None:
             return
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-        except OSError as error:
-            problem = UserError(
-                "rules-folder",
-                self.tr("The rules folder {folder} could not be created: {reason}").format(
-                    folder=folder, reason=error.strerror or error
-                ),
-            )
-            report_failure(self._parent, problem, self._data_dir)
+            folder = services.coach.ensure_rules_folder()
+        except UserError as error:
+            report_failure(self._parent, error, self._data_dir)
             return
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.status_changed.emit(

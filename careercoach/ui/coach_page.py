@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careercoach.domain.coach import CoachAdvice, Suggestion, SuggestionStatus
+from careercoach.domain.coach import MAX_SNOOZE_DAYS, CoachAdvice, Suggestion, SuggestionStatus
 from careercoach.ui.coach_banners import RuleProblemsBanner, UndoBar
 from careercoach.ui.coach_detail import SuggestionDetail
 from careercoach.ui.coach_models import SuggestionTableModel
@@ -76,6 +77,9 @@ class CoachPage(QWidget):
         for days, text in zip(SNOOZE_DAYS, self._snooze_texts(), strict=True):
             action = self.snooze_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, d=days: self._on_snooze_chosen(d))
+        self.snooze_menu.addSeparator()
+        self.snooze_other = self.snooze_menu.addAction(self.tr("For &Other…"))
+        self.snooze_other.triggered.connect(self._on_snooze_other_triggered)
         self.snooze_button.setMenu(self.snooze_menu)
         self.dismiss_button = QPushButton(self.tr("D&ismiss"), self)
         self.dismiss_button.setToolTip(
@@ -345,6 +349,18 @@ class CoachPage(QWidget):
         current = self._acting_on()
         if current is not None and current.status is SuggestionStatus.ACTIVE:
             self.snooze_requested.emit(current, days)
+
+    def _on_snooze_other_triggered(self) -> None:
+        days, chosen = QInputDialog.getInt(
+            self,
+            self.tr("Snooze"),
+            self.tr("Hide this suggestion for how many days?"),
+            value=7,
+            minValue=1,
+            maxValue=MAX_SNOOZE_DAYS,
+        )
+        if chosen:
+            self._on_snooze_chosen(days)
 
     def _on_dismiss_button_clicked(self) -> None:
         current = self._acting_on()

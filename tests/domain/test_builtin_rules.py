@@ -144,8 +144,8 @@ TRIGGERS: dict[str, tuple[dict[str, FactValue], dict[str, FactValue]]] = {
         {"ratings_above_evidence": 0},
     ),
     "solo-time-heavy": (
-        {"recent_checkins": 2, "solo_hours_recent": 6.5, "helping_hours_recent": 6},
-        {"recent_checkins": 2, "solo_hours_recent": 6, "helping_hours_recent": 6},
+        {"recent_checkins": 2, "solo_hours_recent": 8, "helping_hours_recent": 6},
+        {"recent_checkins": 2, "solo_hours_recent": 7.99, "helping_hours_recent": 6},
     ),
     "volunteer-unglamorous-work": (
         {"entries_total": 1, "docs_or_tests_60d": 0},

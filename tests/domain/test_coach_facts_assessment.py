@@ -238,7 +238,8 @@ def test_levels_below_target_is_null_when_the_ladder_lacks_the_profile_target() 
     assert found["estimated_level"] == "mid"
     assert found["levels_below_target"] is None
     assert found["target_level"] == "principal"
-    assert found["target_level_name"] == "principal"
+    # The gaps are measured against the assessment's own target, so messages name that one.
+    assert found["target_level_name"] == "Senior Engineer"
 
 
 def test_levels_below_target_uses_the_profile_target_not_the_assessments() -> None:
@@ -247,10 +248,11 @@ def test_levels_below_target_uses_the_profile_target_not_the_assessments() -> No
     assert found["levels_below_target"] == 2
 
 
-def test_target_level_name_prefers_the_profile_ladder() -> None:
+def test_target_level_name_is_the_assessments_target_else_the_profile_ladders() -> None:
     renamed = Ladder("eng", "Eng", "4", "", (Level("senior", "Senior IC"),), ())
     ratings = rated(delivery="mid", ambiguity="mid", communication="mid")
-    assert facts(assessment(*ratings), profile_ladder=renamed)["target_level_name"] == "Senior IC"
+    with_assessment = facts(assessment(*ratings, target="mid"), profile_ladder=renamed)
+    assert with_assessment["target_level_name"] == "Engineer"
     assert facts(profile_ladder=renamed)["target_level_name"] == "Senior IC"
 
 

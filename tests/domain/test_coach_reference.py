@@ -10,16 +10,12 @@ import pytest
 
 from careercoach.domain.coach_fact_catalogue import FACTS
 from careercoach.domain.coach_facts import CoachData, compute_facts
-from careercoach.domain.coach_reference import (
-    REGENERATE_COMMAND,
-    builtin_rules,
-    main,
-    render_rules_reference,
-)
+from careercoach.domain.coach_reference import REGENERATE_COMMAND, render_rules_reference
 from careercoach.domain.coach_rules import RULE_FIELDS, Rule, parse_rule_file
 from careercoach.domain.profile import Profile
 from careercoach.domain.rule_conditions import compile_condition
 from careercoach.resources import builtin_rules_dir
+from careercoach.services.rules_reference import builtin_rules, main
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 RULES = builtin_rules(builtin_rules_dir())

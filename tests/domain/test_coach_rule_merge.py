@@ -3,34 +3,9 @@
 from __future__ import annotations
 
 from careercoach.domain.coach import merge_rule_files, rules_in_force
-from careercoach.domain.coach_rules import Rule, RuleFile, RuleProblem
+from careercoach.domain.coach_rules import RuleFile, RuleProblem
 from careercoach.domain.rule_conditions import compile_condition
-
-
-def rule(
-    rule_id: str,
-    priority: int = 50,
-    when: str = "true",
-    *,
-    message: str = "Do it.",
-    cooldown: int = 30,
-    source: str = "built-in",
-    enabled: bool = True,
-    title: str = "",
-) -> Rule:
-    return Rule(
-        rule_id,
-        title or rule_id.capitalize(),
-        "habits",
-        when,
-        message,
-        "Because.",
-        priority,
-        cooldown_days=cooldown,
-        enabled=enabled,
-        source=source,
-    )
-
+from tests.domain.test_coach_advice import rule
 
 # ---------------------------------------------------------------- merging rule files
 

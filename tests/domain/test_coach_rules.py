@@ -349,7 +349,7 @@ def test_render_message_fills_in_each_kind_of_value() -> None:
         "{helping_by_kind_30d}|{ role }|{missing}"
     )
     assert render_message(template, facts) == (
-        "12|7|2.2|yes|no|none|delivery, ambiguity|tests 2, code-review 1|Analyst|{missing}"
+        "12|7|2.25|yes|no|none|delivery, ambiguity|tests 2, code-review 1|Analyst|{missing}"
     )
 
 
@@ -363,7 +363,9 @@ def test_render_message_fills_in_each_kind_of_value() -> None:
         (14, "14"),
         (0.0, "0"),
         (3.0, "3"),
-        (12.34, "12.3"),
+        (12.34, "12.34"),
+        (12.345, "12.35"),
+        (1.1, "1.1"),
         (0.5, "0.5"),
         ((), "none"),
         (["a"], "a"),

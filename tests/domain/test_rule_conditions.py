@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -159,9 +160,53 @@ def test_built_in_functions_are_refused_outside_strings(text: str) -> None:
         compile_condition(text)
 
 
-@pytest.mark.parametrize("text", ["role == '$100'", 'role == "a\\"$"', "role =~ 'x$'"])
+@pytest.mark.parametrize("text", ["role == '$100'", 'role == "a\\"$"', "'x$' in role"])
 def test_a_dollar_inside_a_string_is_text(text: str) -> None:
     assert compile_condition(text).facts == ("role",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[v for v in largest_gap_competencies] == []",
+        "[[a for a in [1, 2]] for b in [1, 2]] == []",
+        "role =~ '^(\\w+\\s?)+$'",
+        "role =~~ 'x'",
+        "role !~ 'x'",
+        "role !~~ 'x'",
+    ],
+)
+def test_comprehensions_and_regular_expressions_are_refused(text: str) -> None:
+    with pytest.raises(ConditionError, match=r"comprehensions \(for … in …\) and regular"):
+        compile_condition(text)
+
+
+@pytest.mark.parametrize("text", ["'for' in role", "role == 'a =~ b'", "role.as_lower == 'x'"])
+def test_for_and_tildes_inside_strings_are_text(text: str) -> None:
+    assert compile_condition(text).facts == ("role",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'deliv' in largest_gap_competencies&[0]",
+        "largest_gap_competencies[0] + 1 > 2",
+        "largest_gap_competencies.to_set in {role: 1}",
+        "largest_gap_competencies[0] > 3",
+    ],
+)
+def test_evaluation_failures_of_any_kind_are_condition_errors(text: str) -> None:
+    """Item types of list facts are only known at evaluation, with a non-empty list."""
+    for items in (("delivery", "ambiguity"), ("4",), ()):
+        facts = empty_facts(largest_gap_competencies=items)
+        with contextlib.suppress(ConditionError):
+            assert compile_condition(text).holds(facts) in (True, False)
+
+
+@pytest.mark.parametrize("text", ["largest_gap_competencies[0]", "role", "entries_total"])
+def test_a_value_that_is_not_true_or_false_is_refused(text: str) -> None:
+    with pytest.raises(ConditionError, match="not true or false"):
+        compile_condition(text)
 
 
 def test_comparing_with_another_type_is_simply_unequal() -> None:
@@ -183,7 +228,7 @@ def test_conditions_name_facts_of_every_type() -> None:
         entries_total=3,
     )
     assert compile_condition("'ambiguity' in largest_gap_competencies").holds(facts) is True
-    assert compile_condition("target_level =~ 'sen.*'").holds(facts) is True
+    assert compile_condition("'sen' in target_level").holds(facts) is True
     assert compile_condition("has_profile and entries_total >= 3").holds(facts) is True
     assert compile_condition("prototypes_by_stage['idea'] == 0").holds(facts) is True
 

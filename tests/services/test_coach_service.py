@@ -133,9 +133,9 @@ def test_undo_puts_back_the_previous_state_or_shows_again(world: World) -> None:
 
 
 def test_a_rule_that_no_longer_holds_is_not_listed_even_when_acted_on(world: World) -> None:
-    world.coach().snooze("help-others-drought", 2)
+    world.coach().snooze("help-others-drought", 5)
     world.entry(1, ContributionKind.TESTS)
-    advice = world.coach(later(3)).advice()
+    advice = world.coach(later(3)).advice()  # inside the snooze
     ids = [s.rule.id for s in (*advice.suggestions, *advice.hidden)]
     assert "help-others-drought" not in ids
 
@@ -234,3 +234,48 @@ def test_an_id_with_enabled_false_is_enough_to_switch_a_built_in_off(world: Worl
     advice = world.coach().advice()
     assert advice.problems == ()
     assert [s.rule.id for s in advice.suggestions] == ["help-others-drought", "first-assessment"]
+
+
+def test_acting_on_a_rule_that_does_not_fire_is_refused(world: World) -> None:
+    world.entry(1, ContributionKind.TESTS, beneficiary="Ana")
+    with pytest.raises(UserError, match="'help-others-drought' is not suggested today"):
+        world.coach().mark_done("help-others-drought")
+    assert world.coach().states() == {}
+
+
+def test_rule_files_with_a_byte_order_mark_or_an_upper_case_suffix_are_read(
+    world: World,
+) -> None:
+    user_rules(world, "bom.toml", "\ufeff" + rule("from-notepad"))
+    user_rules(world, "LOUD.TOML", rule("shouted", priority=98))
+    advice = world.coach().advice()
+    assert advice.problems == ()
+    assert [s.rule.id for s in advice.suggestions][:2] == ["from-notepad", "shouted"]
+
+
+def test_switching_off_an_id_no_rule_has_is_reported(world: World) -> None:
+    path = user_rules(world, "quiet.toml", '[[rules]]\nid = "missing-chekin"\nenabled = false\n')
+    advice = world.coach().advice()
+    assert advice.problems == (
+        RuleProblem(
+            str(path),
+            "missing-chekin",
+            "switches off a rule that does not exist (did you mean 'missing-checkin'?)",
+        ),
+    )
+    assert [s.rule.id for s in advice.suggestions] == NEW_JOINER
+
+
+def test_the_cooldown_used_is_the_rule_in_force_not_a_broken_override(world: World) -> None:
+    user_rules(world, "x.toml", rule("missing-checkin", when="nosuchfact > 1"))
+    coach = world.coach()
+    rule_in_force = coach.rule_in_force("missing-checkin")
+    assert rule_in_force is not None
+    assert (rule_in_force.source, rule_in_force.cooldown_days) == ("built-in coach.toml", 3)
+
+
+def test_the_rules_folder_is_created_private_on_demand(world: World) -> None:
+    folder = world.coach().ensure_rules_folder()
+    assert folder == world.services.coach.rule_sources.user_dir
+    assert folder.is_dir()
+    assert folder.stat().st_mode & 0o077 == 0
