@@ -10,6 +10,7 @@ from careercoach.cli import (
     checkin_commands,
     db_commands,
     demo_commands,
+    export_commands,
     ladder_commands,
     log_commands,
     profile_commands,
@@ -46,6 +47,8 @@ def _runner(args: argparse.Namespace) -> Runner:
     """The function that runs a command needing the services."""
     if args.command == "demo":
         return demo_commands.run_demo
+    if args.command == "export":
+        return export_commands.run_export
     runners: dict[tuple[str, str], Runner] = {
         ("ladder", "list"): ladder_commands.run_list,
         ("ladder", "import"): ladder_commands.run_import,

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import unicodedata
-from collections.abc import Callable
 from enum import StrEnum
-from typing import NoReturn, TypeVar
+from typing import NoReturn
 
 from careercoach import APP_NAME, __version__
-from careercoach.domain.checkin import IsoWeek
+from careercoach.cli.arg_types import (
+    MAX_RECORD_ID,
+    count,
+    evidence_date,
+    hours,
+    iso_date,
+    iso_week,
+    positive_days,
+    rating,
+    record_id,
+    shown,
+    snooze_days,
+    token,
+)
 from careercoach.domain.contribution import ContributionKind, EvidenceStrength
-from careercoach.domain.errors import UserError
-from careercoach.domain.evidence_checks import parse_date, parse_token
 from careercoach.domain.prototype import ShelveReason, Stage
 from careercoach.domain.rubric import Size
-
-_Token = TypeVar("_Token", bound=StrEnum)
 
 LADDER_IMPORT_FORMATS = (
     "auto",
@@ -44,118 +51,12 @@ class OneLineArgumentParser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see --help)")
 
 
-def iso_date(text: str) -> dt.date:
-    """An argparse type for YYYY-MM-DD dates."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
-
-
-def positive_days(text: str) -> int:
-    """An argparse type for a whole number of days, at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be at least 1 day")
-    return value
-
-
-def token(kind: type[_Token], what: str) -> Callable[[str], _Token]:
-    """An argparse type for one of ``kind``'s tokens, in any case."""
-
-    def parse(text: str) -> _Token:
-        try:
-            return parse_token(kind, text, what)
-        except UserError as error:
-            raise argparse.ArgumentTypeError(error.message) from None
-
-    return parse
-
-
-def evidence_date(text: str) -> dt.date:
-    """An argparse type for the YYYY-MM-DD dates of the evidence commands."""
-    try:
-        return parse_date(text)
-    except UserError as error:
-        raise argparse.ArgumentTypeError(error.message) from None
-
-
-def iso_week(text: str) -> IsoWeek:
-    """An argparse type for an ISO week, YYYY-Www."""
-    try:
-        return IsoWeek.parse(text)
-    except UserError as error:
-        raise argparse.ArgumentTypeError(error.message) from None
-
-
-def hours(text: str) -> float:
-    """An argparse type for a number of hours (the services check its range)."""
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from None
-
-
-def rating(text: str) -> int:
-    """An argparse type for a rubric rating (the services check that it is 1 to 5)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to 5") from None
-
-
-def count(text: str) -> int:
-    """An argparse type for a count of people, 0 or more (the services check the maximum)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:  # checked here: the prototype checks turn a negative count into 0
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
-    return value
-
-
-MAX_RECORD_ID = 2**63 - 1  # the largest id a database column holds
-
-
-def record_id(text: str) -> int:
-    """An argparse type for the id of a stored record."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
-    if not 1 <= value <= MAX_RECORD_ID:
-        raise argparse.ArgumentTypeError(f"there is no record with the id {text}")
-    return value
-
-
-def snooze_days(text: str) -> int:
-    """An argparse type for how many days to snooze a suggestion: 1 to 365."""
-    # Imported here: the coach model is not needed to parse any other command.
-    from careercoach.domain.coach import MAX_SNOOZE_DAYS
-
-    value = int(text) if text.isascii() and text.isdigit() else 0
-    if not 1 <= value <= MAX_SNOOZE_DAYS:
-        raise argparse.ArgumentTypeError(
-            f"'{_shown(text)}' is not a whole number of days from 1 to {MAX_SNOOZE_DAYS}"
-        )
-    return value
-
-
-def _shown(text: str) -> str:
-    """``text`` for a one-line message: control characters (line breaks) become spaces."""
-    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
-
-
 def _split_pair(text: str, shape: str) -> tuple[str, str]:
     """``ID=VALUE`` split at the first ``=``; both sides non-empty, without blanks inside."""
     key, sep, value = (part.strip() for part in text.partition("="))
     blank = any(char.isspace() or unicodedata.category(char) == "Cc" for char in key + value)
     if not sep or not key or not value or blank:
-        raise argparse.ArgumentTypeError(f"'{_shown(text)}' is not {shape}")
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not {shape}")
     return key, value
 
 
@@ -171,10 +72,10 @@ def competency_entry(text: str) -> tuple[str, int]:
         entry_id = int(entry)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{_shown(text)}': '{entry}' is not an entry id (a whole number)"
+            f"'{shown(text)}': '{entry}' is not an entry id (a whole number)"
         ) from None
     if not 1 <= entry_id <= MAX_RECORD_ID:
-        raise argparse.ArgumentTypeError(f"'{_shown(text)}': there is no ledger entry {entry}")
+        raise argparse.ArgumentTypeError(f"'{shown(text)}': there is no ledger entry {entry}")
     return competency_id, entry_id
 
 
@@ -230,6 +131,7 @@ def build_parser() -> OneLineArgumentParser:
     _add_evidence_commands(commands)
     _add_assess_commands(commands)
     _add_suggest_commands(commands)
+    _add_export_command(commands)
 
     database = commands.add_parser("db", help="database schema")
     db_commands = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -401,3 +303,39 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         UsageError: the command line is wrong.
     """
     return build_parser().parse_args(argv)
+
+
+def _add_export_command(commands: argparse._SubParsersAction[OneLineArgumentParser]) -> None:
+    """The 1:1 summary export."""
+    # Imported here: the summary model is not needed to parse any other command.
+    from careercoach.domain.summary_export import ExportFormat, PageSize
+
+    export = commands.add_parser(
+        "export",
+        help="export the 1:1 summary as PDF, Markdown or HTML",
+        description="Without --since, the summary covers the days since the last 1:1 "
+        "(the last 30 days when no 1:1 is scheduled), through today.",
+    )
+    export.add_argument(
+        "format", metavar="FORMAT", type=token(ExportFormat, "format"), help="pdf, md or html"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    export.add_argument(
+        "--since", metavar="DATE", type=evidence_date, help="first day (inclusive)"
+    )
+    export.add_argument("--until", metavar="DATE", type=evidence_date, help="last day (today)")
+    export.add_argument(
+        "--redact", action="store_true", help="replace names of people and projects with labels"
+    )
+    export.add_argument(
+        "--page-size",
+        metavar="SIZE",
+        type=token(PageSize, "page size"),
+        help="a4 or letter (PDF only; a4)",
+    )
+    export.add_argument(
+        "--talking-point", metavar="TEXT", action="append", default=[], help="may be repeated"
+    )
+    export.add_argument(
+        "--ask", metavar="TEXT", action="append", default=[], help="may be repeated"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def write_bytes_file(path: Path, content: bytes) -> None:
         partial.write_bytes(content)
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. the "folder" is a file: nothing to remove
+            partial.unlink(missing_ok=True)
         raise UserError(
             "file-unwritable", f"{path}: {error.strerror or error}", path=str(path)
         ) from error

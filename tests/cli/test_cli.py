@@ -406,7 +406,7 @@ def test_failed_export_keeps_the_existing_file(
     def full_disk(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     code, _, err = run(capsys, "ladder", "export", "data-science-ic", "-o", str(target))
     monkeypatch.undo()
     assert code == 2

@@ -161,7 +161,9 @@ def test_the_default_always_ends_today_and_starts_at_the_last_one_on_one_or_30_d
 def test_the_last_n_days_end_today_whatever_the_one_on_one(
     choice: PeriodChoice, length: int, profile: Profile
 ) -> None:
-    assert period_for(choice, profile, TODAY) == SummaryPeriod(TODAY - days(length - 1), TODAY, choice)
+    assert period_for(choice, profile, TODAY) == SummaryPeriod(
+        TODAY - days(length - 1), TODAY, choice
+    )
 
 
 def test_since_one_on_one_uses_the_profiles_one_on_one() -> None:

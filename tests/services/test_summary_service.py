@@ -182,7 +182,7 @@ def test_the_summary_lists_prototypes_in_flight_or_moved_in_the_period(world: Wo
         ("Auto-EDA", "Building", world.on(35)),
     ]
     assert lines[0].note == "No time to continue"
-    assert lines[1].note == "Built without a validating stage; Built mostly alone"
+    assert lines[1].note == "Built without a validating stage; built mostly alone"
     assert lines[1].hours == 32.0
 
 
