@@ -143,7 +143,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     target = tmp_path / "s.pdf"
     code, out, err = cli(capsys, "export", "pdf", "-o", str(target), *extra)
     assert (code, out) == (2, "")
-    assert len(err.splitlines()) == 1 and message in err, err
+    assert len(err.splitlines()) == 1, err
+    assert message in err
     assert not target.exists()
     with app_services() as services:
         assert services.summary.exports() == ()
@@ -161,7 +162,8 @@ def test_an_unwritable_path_exits_2_and_records_nothing(
     }[where]
     code, out, err = cli(capsys, "export", "md", "-o", str(target))
     assert (code, out) == (2, "")
-    assert err.startswith("careercoach: ") and len(err.splitlines()) == 1, err
+    assert err.startswith("careercoach: "), err
+    assert len(err.splitlines()) == 1, err
     with app_services() as services:
         assert services.summary.exports() == ()
 
