@@ -40,6 +40,13 @@ class MainMenus:
             _tr("Rate yourself against your ladder, competency by competency"),
             QKeySequence(_tr("Ctrl+Shift+A")),
         )
+        self.export_summary = self._action(
+            window,
+            file_menu,
+            _tr("Export 1:1 &Summary…"),
+            _tr("Write a summary for your next 1:1 as PDF, Markdown or HTML, with a preview"),
+            QKeySequence(_tr("Ctrl+E")),
+        )
         file_menu.addSeparator()
         self.import_ladder = self._action(
             window,
@@ -105,6 +112,7 @@ class MainMenus:
             self.log_work,
             self.checkin,
             self.assess,
+            self.export_summary,
             self.import_ladder,
             self.import_ledger,
             self.export_ledger,

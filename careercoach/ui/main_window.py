@@ -46,15 +46,6 @@ STATE_KEY = "main_window/state"
 SPLITTER_KEY = "ladders_page/splitter"
 
 
-def holds_no_records(services: AppServices) -> bool:
-    """True when the ledger, the prototypes and the check-ins are all empty (run off the GUI)."""
-    return (
-        services.ledger.count() == 0
-        and not services.prototypes.prototypes()
-        and not services.checkins.checkins()
-    )
-
-
 class MainWindow(QMainWindow):
     """Navigation on the left, the chosen page on the right; menus for everything."""
 
@@ -119,10 +110,13 @@ class MainWindow(QMainWindow):
         # start-up time that the first paint should not wait for.
         from PySide6.QtWidgets import QStyle
 
+        from careercoach.ui.dashboard_pages import DashboardPages
         from careercoach.ui.ladder_editing import LadderEditingFlow
         from careercoach.ui.ladder_import import LadderImportFlow
         from careercoach.ui.ladders_page import LaddersPage
 
+        self.dashboard = DashboardPages(self, self._settings, self._data_dir, self._add_page)
+        self.dashboard.status_changed.connect(self.status_label.setText)
         self.import_flow = LadderImportFlow(self, self.tasks, self._data_dir)
         self.import_flow.imported.connect(self._on_import_flow_imported)
         self.import_flow.failed.connect(self._on_import_flow_failed)
@@ -168,12 +162,13 @@ class MainWindow(QMainWindow):
             self._settings,
             self._data_dir,
             self._add_page,
-            lambda page: self.navigation.setCurrentRow(self.pages.indexOf(page) - 1),
+            self.show_page,
         )
         self.assessments.status_changed.connect(self.status_label.setText)
         self.coach = CoachPages(self, self.tasks, self._settings, self._data_dir, self._add_page)
         self.coach.status_changed.connect(self.status_label.setText)
         self.coach.watch(self.evidence, self.assessments, self.profile_saved)
+        self.dashboard.watch(self.evidence, self.assessments, self.coach, self.profile_saved)
 
     # -- building -------------------------------------------------------------------------
 
@@ -187,6 +182,10 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))  # the pages come after the paint
         action.triggered.connect(lambda: self.navigation.setCurrentRow(row))
         self.view_menu.addAction(action)
+
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page`` (and select it in the navigation)."""
+        self.navigation.setCurrentRow(self.pages.indexOf(page) - 1)
 
     def _on_navigation_row_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row + 1)  # index 0 is the "Opening your data…" placeholder
@@ -209,6 +208,7 @@ class MainWindow(QMainWindow):
         self.evidence.attach(data.services)
         self.assessments.attach(data.services)
         self.coach.attach(data.services)
+        self.dashboard.attach(data.services)
         self.menus.set_data_actions_enabled(True, can_undo=self.evidence.can_undo)
         self.status_label.setText(
             self.tr("Database: {database}").format(
@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
         self.evidence.show_ladder(self._profile.ladder_id, self._ladders)
         if data.view.profile.is_default:
             # After the reads queued above (one worker, in order): none runs behind the dialog.
+            from careercoach.ui.dashboard_data import holds_no_records
+
             services = data.services
             self.tasks.submit(
                 lambda: holds_no_records(services), self._show_welcome, self._on_task_failed
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         self._ladders.pop(result.summary.id, None)
         self._summaries = tuple(summaries)
-        self.navigation.setCurrentRow(0)
+        self.show_page(self.ladders_page)
         self.ladders_page.show_summaries(summaries, result.summary.id)
         message = (
             self.tr("“{name}” was already imported.")

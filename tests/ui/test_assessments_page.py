@@ -436,9 +436,9 @@ def activate(qtbot: QtBot, gui: GuiSession) -> None:
     qtbot.waitUntil(gui.window.isActiveWindow)
 
 
-def test_ctrl_4_opens_the_assessments_page(qtbot: QtBot, gui: GuiSession) -> None:
+def test_ctrl_5_opens_the_assessments_page(qtbot: QtBot, gui: GuiSession) -> None:
     activate(qtbot, gui)
-    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     page = gui.window.assessments.page
     assert gui.window.pages.currentWidget() is page
     assert page.stack.currentWidget() is page.empty_label
@@ -460,7 +460,7 @@ def test_assess_yourself_opens_the_wizard(qtbot: QtBot, gui: GuiSession, how: st
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
             )
         else:
-            gui.window.navigation.setCurrentRow(3)
+            gui.window.navigation.setCurrentRow(4)
             gui.window.assessments.page.new_button.click()
     wizard = flow.wizard
     assert wizard is not None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from careercoach.domain.coach import SuggestionStatus
@@ -69,7 +69,7 @@ def after_advice(qtbot: QtBot, gui: GuiSession, act: Callable[[], object]) -> No
 
 def open_coach(qtbot: QtBot, gui: GuiSession) -> CoachPage:
     page = gui.window.coach.page
-    after_advice(qtbot, gui, lambda: qtbot.keyClick(gui.window.navigation, Qt.Key.Key_5, CTRL))
+    after_advice(qtbot, gui, lambda: qtbot.keyClick(gui.window.navigation, Qt.Key.Key_6, CTRL))
     assert gui.window.pages.currentWidget() is page
     return page
 
@@ -103,13 +103,13 @@ def click(qtbot: QtBot, gui: GuiSession, button: object) -> None:
     after_advice(qtbot, gui, lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton))
 
 
-def test_ctrl_5_shows_the_demo_suggestions_and_why_each_fired(
+def test_ctrl_6_shows_the_demo_suggestions_and_why_each_fired(
     qtbot: QtBot, gui: GuiSession
 ) -> None:
     ready(qtbot, gui, demo=True)
     view_actions = gui.window.view_menu.actions()
-    assert (view_actions[4].text(), view_actions[4].shortcut().toString()) == ("Coach", "Ctrl+5")
-    assert gui.window.navigation.item(4).text() == "Coach"
+    assert (view_actions[5].text(), view_actions[5].shortcut().toString()) == ("Coach", "Ctrl+6")
+    assert gui.window.navigation.item(5).text() == "Coach"
     page = open_coach(qtbot, gui)
 
     assert titles(page)[:2] == [HERO, VALIDATE]  # highest priority first
@@ -191,6 +191,8 @@ def test_snooze_a_week_lists_it_as_hidden_until_then_and_show_again(
         "For 1 &Week",
         "For &2 Weeks",
         "For 3&0 Days",
+        "",
+        "For &Other…",
     ]
     choose_from_menu_when_open(qtbot, Qt.Key.Key_W)
     click(qtbot, gui, page.snooze_button)
@@ -304,7 +306,7 @@ def test_an_empty_database_gets_the_rules_for_an_empty_ledger(
     seen: list[str] = []
 
     def open_page() -> None:
-        qtbot.keyClick(gui.window.navigation, Qt.Key.Key_5, CTRL)
+        qtbot.keyClick(gui.window.navigation, Qt.Key.Key_6, CTRL)
         seen.append(page.checking_label.text())  # before the result is back
 
     after_advice(qtbot, gui, open_page)
@@ -358,7 +360,7 @@ def test_a_failed_check_is_reported_without_a_traceback(
         raise RuntimeError("the rule engine fell over")
 
     monkeypatch.setattr(services_of(gui).coach, "advice", broken)
-    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_5, CTRL)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_6, CTRL)
 
     def failure_box() -> QMessageBox | None:
         return gui.window.findChild(QMessageBox, "failureMessage")
@@ -369,3 +371,23 @@ def test_a_failed_check_is_reported_without_a_traceback(
     assert box.text() == "Something went wrong. Your saved data is safe."
     box.accept()
     assert gui.window.coach.page.empty_label.text() == "Your data could not be checked."
+
+
+def test_snooze_for_any_number_of_days(
+    qtbot: QtBot, gui: GuiSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready(qtbot, gui, demo=True)
+    page = open_coach(qtbot, gui)
+    select(page, VALIDATE)
+    asked: list[tuple[int, int]] = []
+
+    def answer(*_args: object, **kwargs: int) -> tuple[int, bool]:
+        asked.append((kwargs["minValue"], kwargs["maxValue"]))
+        return 45, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", answer)
+    after_advice(qtbot, gui, page.snooze_other.trigger)
+    assert asked == [(1, 365)]
+    state = services_of(gui).coach.states()["validate-before-building"]
+    assert state.until == local_today() + dt.timedelta(days=45)
+    assert VALIDATE not in titles(page)

@@ -54,7 +54,7 @@ def stored(gui: GuiSession) -> tuple[Contribution, ...]:
 
 
 def open_ledger(gui: GuiSession) -> LedgerPage:
-    gui.window.navigation.setCurrentRow(1)
+    gui.window.navigation.setCurrentRow(2)
     assert gui.window.pages.currentWidget() is gui.window.evidence.ledger_page
     return gui.window.evidence.ledger_page
 
@@ -105,7 +105,7 @@ def three_entries() -> list[Contribution]:
 
 def test_quick_add_from_the_ladders_page_with_ctrl_n(qtbot: QtBot, gui: GuiSession) -> None:
     page = ready(qtbot, gui)
-    assert gui.window.pages.currentWidget() is gui.window.ladders_page
+    gui.window.show_page(gui.window.ladders_page)
     assert page.empty_label.text().startswith("Nothing logged yet.")
     qtbot.keyClick(gui.window.navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = wait_for_dialog(qtbot, gui)

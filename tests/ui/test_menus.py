@@ -38,18 +38,21 @@ def test_menus_and_shortcuts(qtbot: QtBot, gui: GuiSession) -> None:
     assert menus.checkin.shortcut() == QKeySequence("Ctrl+K")
     assert menus.assess.shortcut() == QKeySequence("Ctrl+Shift+A")
     assert menus.assess.text() == "&Assess Yourself…"
+    assert menus.export_summary.shortcut() == QKeySequence("Ctrl+E")
+    assert menus.export_summary.text() == "Export 1:1 &Summary…"
     assert menus.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     view_actions = gui.window.view_menu.actions()
     assert [(a.text(), a.shortcut().toString()) for a in view_actions] == [
-        ("Ladders", "Ctrl+1"),
-        ("Ledger", "Ctrl+2"),
-        ("Prototypes", "Ctrl+3"),
-        ("Assessments", "Ctrl+4"),
-        ("Coach", "Ctrl+5"),
+        ("Dashboard", "Ctrl+1"),
+        ("Ladders", "Ctrl+2"),
+        ("Ledger", "Ctrl+3"),
+        ("Prototypes", "Ctrl+4"),
+        ("Assessments", "Ctrl+5"),
+        ("Coach", "Ctrl+6"),
     ]
     gui.window.activateWindow()
     qtbot.waitUntil(gui.window.isActiveWindow)
-    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert gui.window.pages.currentWidget() is gui.window.evidence.prototypes_page
 
 
@@ -80,6 +83,7 @@ def test_cancelled_file_dialog_imports_nothing(
     qtbot: QtBot, gui: GuiSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dismiss_welcome(qtbot, gui)
+    qtbot.waitUntil(lambda: not gui.window.tasks.busy)  # the Dashboard has read its data
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: ("", ""))
     gui.window.import_action.trigger()
     assert not gui.window.tasks.busy
@@ -107,7 +111,7 @@ def test_ctrl_number_switches_pages(qtbot: QtBot, gui: GuiSession) -> None:
     qtbot.waitUntil(gui.window.isActiveWindow)
     gui.window.navigation.setCurrentRow(-1)
     assert gui.window.pages.currentWidget() is not gui.window.ladders_page
-    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert gui.window.pages.currentWidget() is gui.window.ladders_page
 
 
@@ -138,7 +142,7 @@ def test_titles_in_the_status_bar_are_shown_as_written(qtbot: QtBot, gui: GuiSes
         flow.reload()
     gui.window.activateWindow()
     qtbot.waitUntil(gui.window.isActiveWindow)
-    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(gui.window.navigation, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = gui.window.evidence.prototypes_page
     assert gui.window.pages.currentWidget() is page
 
@@ -188,7 +192,7 @@ def test_file_export_writes_the_whole_ledger_even_when_filtered(
     ledger = gui.window.evidence.ledger
     with qtbot.waitSignal(ledger.loaded, timeout=10_000):
         ledger.reload()
-    gui.window.navigation.setCurrentRow(1)
+    gui.window.navigation.setCurrentRow(2)
     page = gui.window.evidence.ledger_page
     assert gui.window.pages.currentWidget() is page
     qtbot.keyClicks(page.search_edit, "docs")  # the page shows one of the two
