@@ -33,6 +33,9 @@ from careercoach.domain.summary_report import (
 )
 
 MAX_ACTIONS = 5
+# Suggestions about the user's own routine (the weekly check-in, preparing this very
+# summary) are not next actions to discuss with a manager.
+PRIVATE_CATEGORIES = frozenset({"habits", "one-on-one"})
 TOP_EVIDENCE = 3
 NOT_ASSESSED = "Not assessed yet"
 NO_EVIDENCE = "No evidence"
@@ -100,7 +103,9 @@ def build_summary(inputs: SummaryInputs) -> SummaryReport:
         prototypes=tuple(_prototype_line(p, redactor) for p in _by_recency(shown_prototypes)),
         actions=tuple(
             ActionLine(text(s.rule.title), text(s.message), s.rule.id)
-            for s in inputs.suggestions[:MAX_ACTIONS]
+            for s in [s for s in inputs.suggestions if s.rule.category not in PRIVATE_CATEGORIES][
+                :MAX_ACTIONS
+            ]
         ),
         talking_points=tuple(text(point) for point in inputs.talking_points if point.strip()),
         asks=tuple(text(ask) for ask in inputs.asks if ask.strip()),

@@ -154,6 +154,23 @@ def _fit_axis_labels(
 ) -> tuple[float, list[TextBox]]:
     """The largest radius whose axis labels fit ``area`` without overlapping each other.
 
+    Labels of two lines and of three are both tried; the one cutting fewer labels short
+    wins (three lines keep long competency names whole on a roomy page), then the one
+    leaving the larger plot.
+    """
+    fits = [_fit_axis_labels_in(area, axes, angles, fonts, lines) for lines in (2, 3)]
+    return min(fits, key=lambda fit: (sum(box.text.endswith("…") for box in fit[1]), -fit[0]))
+
+
+def _fit_axis_labels_in(
+    area: QRectF,
+    axes: Sequence[str],
+    angles: Sequence[float],
+    fonts: ChartFonts,
+    max_lines: int,
+) -> tuple[float, list[TextBox]]:
+    """As ``_fit_axis_labels``, with labels of at most ``max_lines`` lines.
+
     Narrower label widths (more wrapping and eliding) are tried until the plot keeps a
     reasonable share of the area.
     """
@@ -162,7 +179,6 @@ def _fit_axis_labels(
     gap = metrics.height() * 0.5
     upper = max(0.0, min(area.width(), area.height()) / 2 - gap)
     widest = min(max(area.width() * 0.28, 6 * em), 20 * em)
-    max_lines = 3 if len(axes) <= 4 else 2
     best: tuple[float, list[TextBox]] | None = None
     fallback: tuple[float, list[TextBox]] = (0.0, [])
     for factor in (1.0, 0.8, 0.65, 0.5, 0.4, 0.3):

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from careercoach.domain.summary_report import (
-    CollaborationStats,
     CompetencyLine,
     Highlight,
     RadarData,
@@ -38,6 +37,7 @@ from careercoach.export.summary_sections import (
     header_facts,
     is_empty,
     period_text,
+    quotes_text,
     section_title,
     standing_facts,
 )
@@ -252,6 +252,7 @@ def _collaboration(report: SummaryReport) -> list[str]:
     facts = (
         Fact("Helping-others entries", str(stats.helping_total)),
         Fact("People helped", ", ".join(stats.people_helped)),
+        Fact("What people said", quotes_text(stats)),
     )
     parts = [_facts(facts)]
     if stats.by_kind:
@@ -260,21 +261,7 @@ def _collaboration(report: SummaryReport) -> list[str]:
             for kind, count in stats.by_kind
         ]
         parts.append(_table(KIND_COLUMNS, rows, "compact kinds", raw=True))
-    parts.extend(_quotes(stats))
     return parts
-
-
-def _quotes(stats: CollaborationStats) -> list[str]:
-    if not stats.quotes:
-        return []
-    items = []
-    for quote in stats.quotes:
-        who = f"{_e(quote.who)}, " if quote.who.strip() else ""
-        items.append(
-            f'<li><span class="quote text">“{_block_text(quote.quote)}”</span>'
-            f'<span class="sub">— {who}on “{_v(quote.title)}”</span></li>'
-        )
-    return ["<h3>What people said</h3>", '<ul class="quotes">', *items, "</ul>"]
 
 
 def _prototypes(report: SummaryReport) -> list[str]:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 from careercoach.domain.summary_report import (
-    CollaborationStats,
     CompetencyLine,
     Highlight,
     SummaryReport,
@@ -36,6 +35,7 @@ from careercoach.export.summary_sections import (
     highlight_facts,
     is_empty,
     period_text,
+    quotes_text,
     section_title,
     standing_facts,
 )
@@ -186,24 +186,12 @@ def _collaboration(report: SummaryReport) -> list[str]:
     facts = (
         Fact("Helping-others entries", str(stats.helping_total)),
         Fact("People helped", ", ".join(stats.people_helped) or NO_VALUE),
+        Fact("What people said", quotes_text(stats)),
     )
     blocks = [_facts(facts)]
     if stats.by_kind:
         blocks.append(_table(KIND_COLUMNS, [(kind, str(n)) for kind, n in stats.by_kind]))
-    blocks.extend(_quotes(stats))
     return blocks
-
-
-def _quotes(stats: CollaborationStats) -> list[str]:
-    if not stats.quotes:
-        return []
-    lines = []
-    for quote in stats.quotes:
-        source = ", ".join(
-            part for part in (_text(quote.who, ""), f"on “{_text(quote.title)}”") if part
-        )
-        lines.append(f"- “{_text(quote.quote)}” ({source})")
-    return ["**What people said**", "\n".join(lines)]
 
 
 def _prototypes(report: SummaryReport) -> list[str]:

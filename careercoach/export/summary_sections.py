@@ -13,6 +13,7 @@ from enum import Enum
 from careercoach.domain.summary_builder import NOT_ASSESSED
 from careercoach.domain.summary_period import SummaryPeriod
 from careercoach.domain.summary_report import (
+    CollaborationStats,
     CompetencyLine,
     Highlight,
     LevelStanding,
@@ -230,3 +231,11 @@ def highlight_facts(highlight: Highlight) -> tuple[Fact, ...]:
         Fact("Quote", highlight.quote),
     )
     return tuple(fact for fact in facts if fact.value.strip())
+
+
+def quotes_text(stats: CollaborationStats) -> str:
+    """How many quotes the period holds; each is shown beneath its highlight."""
+    count = len(stats.quotes)
+    if not count:
+        return NO_VALUE
+    return f"{count} {'quote' if count == 1 else 'quotes'}, shown beneath their highlights."

@@ -21,6 +21,11 @@ from tests.cli.test_evidence_cli import app_services, cli
 TODAY = local_today()
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """The test session's QApplication, made before the PDF export would make a bare one."""
+
+
 def pdf_text(path: Path) -> str:
     out = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True)
     return unicodedata.normalize("NFC", out.stdout.decode("utf-8"))

@@ -222,7 +222,9 @@ def test_done_dismiss_and_snooze_hide_a_suggestion_and_persist(
         "Hidden until the date shown (they come back if the rule still fires):",
     ]
     assert f"- Do this week's check-in [missing-checkin] (snoozed; back on {later(5)})" in lines
-    assert f"- Help a teammate this week [help-others-drought] (done; back on {later(14)})" in lines
+    assert (
+        f"- Help a teammate this week [help-others-drought] (done; back on {later(14)})" in lines
+    )
 
 
 def test_acting_again_replaces_the_earlier_state(capsys: pytest.CaptureFixture[str]) -> None:

@@ -243,3 +243,17 @@ def test_talking_points_and_asks_keep_their_order_and_drop_blank_ones() -> None:
     )
     assert report.talking_points == ("Ship the scorer", "Next quarter's goals")
     assert report.asks == ("A budget for the course",)
+
+
+def test_routine_suggestions_are_not_next_actions_for_the_manager() -> None:
+    def of(rule_id: str, category: str) -> Suggestion:
+        rule = Rule(rule_id, rule_id, category, "true", "m", "why", 50)
+        return Suggestion(rule, "m", ())
+
+    suggestions = (
+        of("prepare-one-on-one", "one-on-one"),
+        of("missing-checkin", "habits"),
+        of("hero-development", "prototypes"),
+    )
+    actions = build_summary(inputs(suggestions=suggestions)).actions
+    assert [a.rule_id for a in actions] == ["hero-development"]

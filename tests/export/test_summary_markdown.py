@@ -172,7 +172,8 @@ def test_collaboration_prototypes_actions_points_and_asks(page: ParsedHtml) -> N
     text = page.text
     assert "Helping-others entries: 3" in text
     assert "People helped: Marguerite Fontaine, Wendell Briggs, Priya Natarajan" in text
-    assert flat(f"“{literal(data.MARKUP_QUOTE)}” (Wendell Briggs, on “") in text
+    assert "What people said: 2 quotes, shown beneath their highlights." in text
+    assert flat(f"Quote: “{literal(data.MARKUP_QUOTE)}”") in text
     assert "Churn early-warning notebook Building 2026-02-10 12.5 h 1 person" in text
     for suggestion in data.SUGGESTIONS:
         assert f"{suggestion.rule.title} — {suggestion.message}" in text
