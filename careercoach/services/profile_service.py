@@ -16,7 +16,11 @@ if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
 
 @dataclass(frozen=True)
 class ProfileChanges:
-    """The fields a user changes; None leaves a field as it is."""
+    """The fields a user changes; None leaves a field as it is.
+
+    A date in ``next_one_on_one`` schedules the next 1:1; ``clear_next_one_on_one``
+    unschedules it (None cannot, since None means "leave as it is").
+    """
 
     name: str | None = None
     role: str | None = None
@@ -24,6 +28,7 @@ class ProfileChanges:
     target_level_id: str | None = None
     one_on_one_every_days: int | None = None
     next_one_on_one: dt.date | None = None
+    clear_next_one_on_one: bool = False
 
 
 class ProfileService:
@@ -42,7 +47,8 @@ class ProfileService:
         """Apply ``changes`` after checking them against the stored ladders.
 
         Raises:
-            UserError: an unknown ladder or level, or an impossible cadence.
+            UserError: an unknown ladder or level, an impossible cadence, or a next 1:1
+                both given and cleared.
         """
         with self._database.unit_of_work() as work:
             current = work.profiles.get() or Profile()
@@ -55,7 +61,7 @@ class ProfileService:
                 one_on_one_every_days=_cadence(
                     changes.one_on_one_every_days, current.one_on_one_every_days
                 ),
-                next_one_on_one=changes.next_one_on_one or current.next_one_on_one,
+                next_one_on_one=_next_one_on_one(changes, current.next_one_on_one),
                 is_default=False,
             )
             ladder = work.ladders.get(updated.ladder_id).ladder
@@ -78,6 +84,17 @@ def _text(value: str | None, current: str, field: str) -> str:
     if len(cleaned) > 200:
         raise UserError("profile-too-long", f"the {field} is longer than 200 characters")
     return cleaned
+
+
+def _next_one_on_one(changes: ProfileChanges, current: dt.date | None) -> dt.date | None:
+    if changes.clear_next_one_on_one:
+        if changes.next_one_on_one is not None:
+            raise UserError(
+                "profile-next-one-on-one-conflict",
+                "the next 1:1 cannot be both set and cleared",
+            )
+        return None
+    return changes.next_one_on_one or current
 
 
 def _cadence(value: int | None, current: int) -> int:

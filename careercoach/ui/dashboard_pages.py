@@ -34,6 +34,7 @@ class DashboardPages(QObject):
     ) -> None:
         super().__init__(window)
         menus, tasks = window.menus, window.tasks
+        self._window = window
         self._show_page = window.show_page
         self._evidence: EvidencePages | None = None
         self._coach: CoachPages | None = None
@@ -51,7 +52,7 @@ class DashboardPages(QObject):
         self.page.export_requested.connect(self.export.open)
         self.page.log_work_requested.connect(menus.log_work.trigger)
         self.page.assessment_requested.connect(menus.assess.trigger)
-        self.page.profile_requested.connect(menus.profile.trigger)
+        self.page.profile_requested.connect(self._on_page_profile_requested)
 
     def watch(
         self,
@@ -88,6 +89,15 @@ class DashboardPages(QObject):
         self.flow.services = services
 
     # -- the pages behind the cards -------------------------------------------------------
+
+    def _on_page_profile_requested(self) -> None:
+        """The 1:1 card asks to set one up: the profile dialog, the cursor on the next date."""
+        window = self._window
+        before = getattr(window, "profile_dialog", None)
+        window.menus.profile.trigger()  # opens the dialog at once (unless no data is open)
+        dialog = getattr(window, "profile_dialog", None)
+        if dialog is not None and dialog is not before:
+            dialog.focus_one_on_one()
 
     def _on_page_suggestion_chosen(self, rule_id: str) -> None:
         if self._coach is None:

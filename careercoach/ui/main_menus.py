@@ -69,7 +69,7 @@ class MainMenus:
             window,
             file_menu,
             _tr("&Profile…"),
-            _tr("Your name, role, ladder and target level"),
+            _tr("Your name, role, ladder, target level and 1:1 rhythm"),
             QKeySequence(_tr("Ctrl+,")),
         )
         file_menu.addSeparator()

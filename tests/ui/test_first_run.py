@@ -138,7 +138,7 @@ def test_the_welcome_can_fill_a_demo_year_to_explore(qtbot: QtBot, gui: GuiSessi
     dialog.demo_check.setFocus()
     qtbot.keyClick(dialog.demo_check, Qt.Key.Key_Space)
     assert ok_button.isEnabled()
-    assert ok_button.text() == "&Explore the demo"
+    assert ok_button.text() == "Explore the de&mo"
     assert not dialog.name_edit.isEnabled()
 
     with qtbot.waitSignal(gui.window.profile_saved, timeout=20_000):
