@@ -70,17 +70,24 @@ class DashboardData:
     in_flight_count: int
     next_one_on_one: dt.date | None
     last_one_on_one: dt.date | None
+    suggestions_read: bool = True
 
 
-def read_dashboard(services: AppServices, today: dt.date) -> DashboardData:
-    """Read the profile, assessments, advice, ledger and prototypes (slow: not on the GUI)."""
+def read_dashboard(
+    services: AppServices, today: dt.date, *, with_advice: bool = True
+) -> DashboardData:
+    """Read the profile, assessments, advice, ledger and prototypes (slow: not on the GUI).
+
+    Without ``with_advice`` the coach is not asked (the first evaluation loads the rules
+    engine, a quarter of a second), so the rest can be shown first.
+    """
     profile = services.profile.show()
     try:
         ladder: Ladder | None = services.ladders.get_ladder(profile.ladder_id)
     except NotFoundError:  # the profile names a ladder that is gone
         ladder = None
     reports = services.assessments.reports()
-    advice = services.coach.advice()
+    suggestions = services.coach.advice().suggestions if with_advice else ()
     entries = services.ledger.entries()
     in_flight = sorted(
         (p for p in services.prototypes.prototypes() if not p.stage.is_finished),
@@ -96,14 +103,15 @@ def read_dashboard(services: AppServices, today: dt.date) -> DashboardData:
         standing=_standing(reports, radar),
         radar=radar,
         trend=_trend(reports),
-        suggestions=advice.suggestions[:TOP_SUGGESTIONS],
-        suggestion_count=len(advice.suggestions),
+        suggestions=suggestions[:TOP_SUGGESTIONS],
+        suggestion_count=len(suggestions),
         recent=entries[:RECENT_ENTRIES],
         entry_count=len(entries),
         in_flight=tuple(in_flight[:PROTOTYPES_SHOWN]),
         in_flight_count=len(in_flight),
         next_one_on_one=upcoming_one_on_one(profile, today),
         last_one_on_one=last_one_on_one(profile, today),
+        suggestions_read=with_advice,
     )
 
 

@@ -26,7 +26,8 @@ class DashboardFlow(QObject):
     to ``refresh_if_shown``. A page out of sight reads again when it is next shown.
     """
 
-    loaded = Signal(object)  # the DashboardData now on the page
+    loaded = Signal(object)  # the DashboardData now on the page, suggestions included
+    first_shown = Signal()  # the page shows the user's data for the first time
 
     def __init__(
         self,
@@ -46,6 +47,7 @@ class DashboardFlow(QObject):
         self._services: AppServices | None = None
         self._reading = False
         self._read_again = False
+        self._announced = False
         self._started = threading.Event()  # set by the worker as the reading begins
         page.shown.connect(self.refresh)
         page.refresh_requested.connect(self.refresh)
@@ -80,9 +82,22 @@ class DashboardFlow(QObject):
         today = self.today()
         started = self._started = threading.Event()
 
-        def work() -> DashboardData:
+        # Two readings: everything but the coach first (its first run loads the rules
+        # engine), then everything again with the coach's suggestions.
+        def quick_work() -> DashboardData:
             started.set()
-            return read_dashboard(services, today)
+            return read_dashboard(services, today, with_advice=False)
+
+        def quick_done(data: DashboardData) -> None:
+            if self._read_again:
+                done(data)
+                return
+            if self._page.data is None or not self._page.data.suggestions_read:
+                self._page.show_data(data)
+            if not self._announced:
+                self._announced = True
+                self.first_shown.emit()
+            self._tasks.submit(lambda: read_dashboard(services, today), done, failed)
 
         def done(data: DashboardData) -> None:
             self._reading = False
@@ -97,7 +112,7 @@ class DashboardFlow(QObject):
             self._page.set_failed()
             report_failure(self._parent, error, self._data_dir)
 
-        self._tasks.submit(work, done, failed)
+        self._tasks.submit(quick_work, quick_done, failed)
 
     def _again_if_asked(self) -> None:
         if self._read_again:

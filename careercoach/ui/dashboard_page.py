@@ -290,10 +290,13 @@ class DashboardPage(QWidget):
         else:
             self.trend_card.show_chart()
         self.next_steps_model.set_suggestions(data.suggestions)
-        self.next_steps.show_list(
-            len(data.suggestions),
-            self.tr("Nothing to suggest right now. Suggestions appear as your data grows."),
-        )
+        if data.suggestions_read:
+            self.next_steps.show_list(
+                len(data.suggestions),
+                self.tr("Nothing to suggest right now. Suggestions appear as your data grows."),
+            )
+        else:
+            self.next_steps.show_message(self.tr("Checking your data…"))
         self.recent_model.set_entries(data.recent, data.today)
         self.recent.show_list(
             len(data.recent),

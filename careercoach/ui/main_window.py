@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard = DashboardPages(self, self._settings, self._data_dir, self._add_page)
         self.dashboard.status_changed.connect(self.status_label.setText)
+        self.dashboard.flow.first_shown.connect(self._on_dashboard_first_shown)
         self.import_flow = LadderImportFlow(self, self.tasks, self._data_dir)
         self.import_flow.imported.connect(self._on_import_flow_imported)
         self.import_flow.failed.connect(self._on_import_flow_failed)
@@ -133,7 +134,6 @@ class MainWindow(QMainWindow):
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
         )
         self.ladders_page.ladder_requested.connect(self._on_ladders_page_ladder_requested)
-        self.ladders_page.ladder_shown.connect(self._on_ladders_page_ladder_shown)
         splitter = self._settings.value(SPLITTER_KEY)
         if splitter is not None:
             self.ladders_page.splitter.restoreState(splitter)
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         self._ladders[ladder.id] = ladder
         self.ladders_page.show_ladder(ladder)
 
-    def _on_ladders_page_ladder_shown(self, _ladder_id: str) -> None:
+    def _on_dashboard_first_shown(self) -> None:
         if not self._data_announced:
             self._data_announced = True
             self.data_shown.emit()
