@@ -89,7 +89,7 @@ def build_summary(inputs: SummaryInputs) -> SummaryReport:
     return SummaryReport(
         header=SummaryHeader(
             name=inputs.profile.name,
-            role=text(inputs.profile.role),
+            role=inputs.profile.role,
             ladder_name=ladder.name if ladder else "",
             ladder_version=ladder.version if ladder else "",
             period=inputs.period,
@@ -129,7 +129,7 @@ def _redactor(
     inputs: SummaryInputs, in_period: Sequence[Contribution], prototypes: Sequence[Prototype]
 ) -> Redactor:
     """Names registered in the order the summary shows them, then every other known one."""
-    redactor = Redactor(inputs.profile.name, enabled=inputs.redact)
+    redactor = Redactor(inputs.profile.name, enabled=inputs.redact, keep=_kept_phrases(inputs))
     everyone = sorted(inputs.entries, key=lambda e: (e.date, e.id or 0))
     for entries in (list(reversed(in_period)), everyone):
         redactor.add_people(e.beneficiary for e in entries)
@@ -138,6 +138,17 @@ def _redactor(
     for entries in (list(reversed(in_period)), everyone):
         redactor.add_projects(e.project for e in entries)
     return redactor
+
+
+def _kept_phrases(inputs: SummaryInputs) -> list[str]:
+    """The user's role and the ladders' own words: never mistaken for a name."""
+    phrases = [inputs.profile.role]
+    for ladder in (inputs.ladder, inputs.profile_ladder):
+        if ladder is not None:
+            phrases.append(ladder.name)
+            phrases.extend(level.title for level in ladder.levels)
+            phrases.extend(competency.name for competency in ladder.competencies)
+    return phrases
 
 
 def _result(inputs: SummaryInputs) -> AssessmentResult | None:
