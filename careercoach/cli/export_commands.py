@@ -25,14 +25,19 @@ def run_export(services: AppServices, args: argparse.Namespace) -> int:
     path = Path(args.output)
     if path.is_dir():
         raise UserError("export-to-folder", f"{path}: is a folder; name the file to write")
+    other = {f.suffix: f for f in ExportFormat if f is not export_format}
+    if path.suffix.lower() in other:
+        raise UserError(
+            "export-suffix",
+            f"{path}: the name ends in {path.suffix} but the format is {export_format.value}",
+        )
     custom = args.since is not None or args.until is not None
     choice = PeriodChoice.CUSTOM if custom else PeriodChoice.SINCE_ONE_ON_ONE
     period = services.summary.period(choice, args.since, args.until)
     report = services.summary.summary(
         period, redact=args.redact, talking_points=args.talking_point, asks=args.ask
     )
-    write_bytes_file(path, _rendered(report, export_format, page_size))
-    services.summary.record_export(
+    record = services.summary.export_record(
         report,
         export_format,
         path,
@@ -40,21 +45,18 @@ def run_export(services: AppServices, args: argparse.Namespace) -> int:
         talking_points=args.talking_point,
         asks=args.ask,
     )
+    write_bytes_file(path, _rendered(report, export_format, page_size))
+    services.summary.store_export(record)
     print_line(str(path))
     return EXIT_OK
 
 
 def _rendered(report: SummaryReport, export_format: ExportFormat, page_size: PageSize) -> bytes:
-    # Imported here: only the chosen renderer is loaded (the PDF one loads Qt).
-    if export_format is ExportFormat.MARKDOWN:
-        from careercoach.export.summary_markdown import render_markdown
+    # Imported here: the renderers (the PDF one loads Qt) only when exporting.
+    from careercoach.export.summary_files import render_summary
 
-        return render_markdown(report).encode("utf-8")
-    if export_format is ExportFormat.HTML:
-        from careercoach.export.summary_html import render_html
+    if export_format is ExportFormat.PDF:
+        from careercoach.export.summary_pdf import ensure_gui_application
 
-        return render_html(report).encode("utf-8")
-    from careercoach.export.summary_pdf import ensure_gui_application, render_pdf
-
-    ensure_gui_application()
-    return render_pdf(report, page_size)
+        ensure_gui_application()
+    return render_summary(report, export_format, page_size)

@@ -84,7 +84,10 @@ def default_period(profile: Profile, today: dt.date) -> SummaryPeriod:
 def custom_period(
     profile: Profile, today: dt.date, since: dt.date | None, until: dt.date | None
 ) -> SummaryPeriod:
-    """The period from the user's dates; a missing end is filled from the default.
+    """The period from the user's dates.
+
+    Without ``until`` it ends today; without ``since`` it starts where the default period
+    starts, or, for an ``until`` before that, the default's length before ``until``.
 
     Raises:
         UserError: the start is after the end.
@@ -92,5 +95,8 @@ def custom_period(
     if since is None and until is None:
         return default_period(profile, today)
     end = until or today
-    start = since or min(default_period(profile, today).start, end)
-    return SummaryPeriod(start, end, PeriodChoice.CUSTOM)
+    if since is None:
+        default = default_period(profile, today)
+        length = default.end - default.start
+        since = default.start if default.start <= end else end - length
+    return SummaryPeriod(since, end, PeriodChoice.CUSTOM)

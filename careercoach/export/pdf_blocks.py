@@ -11,6 +11,7 @@ from careercoach.export.pdf_flow import Flow
 from careercoach.export.pdf_layout import Block, CellsBlock, Decor, text_cell
 from careercoach.export.pdf_table import Column, Para, Table
 from careercoach.export.pdf_text import natural_width
+from careercoach.export.summary_radar_svg import can_draw
 from careercoach.export.summary_sections import (
     EVIDENCE_COLUMNS,
     KIND_COLUMNS,
@@ -117,7 +118,7 @@ def _radar_chart(radar: RadarData) -> RadarChart:
 
 def _overview(flow: Flow, report: SummaryReport) -> None:
     styles = flow.styles
-    if report.radar is not None:
+    if can_draw(report.radar) and report.radar is not None:  # fewer than 3 axes: table only
         flow.chart(_radar_chart(report.radar), *RADAR_BOX_MM)
     if not report.competencies:
         return

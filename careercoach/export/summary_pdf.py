@@ -6,6 +6,7 @@ footer can say "Page N of M". ``render_pdf`` runs it on a QPdfWriter and returns
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -17,9 +18,12 @@ from PySide6.QtCore import (
     QIODevice,
     QLineF,
     QMarginsF,
+    QMessageLogContext,
     QPointF,
     QRectF,
     Qt,
+    QtMsgType,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import (
     QGuiApplication,
@@ -38,6 +42,8 @@ from careercoach.export.pdf_flow import Flow
 from careercoach.export.pdf_layout import paginate
 from careercoach.export.pdf_text import PdfStyles, Units, pdf_styles
 from careercoach.export.summary_sections import REPORT_TITLE, document_title, period_text
+
+_LOG = logging.getLogger(__name__)
 
 __all__ = ["ensure_gui_application", "paint_summary", "render_pdf"]
 
@@ -72,8 +78,19 @@ def ensure_gui_application() -> None:
     unix = sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
     if unix and headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Qt's own messages (e.g. a font lacking a script) go to the log, not the terminal.
+    qInstallMessageHandler(_log_qt_message)
     # Qt keeps the application object alive as its singleton.
     QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "careercoach"])
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    level = (
+        logging.WARNING
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        else (logging.DEBUG)
+    )
+    _LOG.log(level, "Qt: %s", message)
 
 
 def render_pdf(report: SummaryReport, page_size: PageSize) -> bytes:

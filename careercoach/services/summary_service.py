@@ -82,7 +82,13 @@ class SummaryService:
         advice = self._coach.advice()
         with self._database.unit_of_work() as work:
             profile = work.profiles.get() or Profile()
-            finished = work.assessments.finished()
+            # The latest assessment finished by the end of the period: a summary of past
+            # months does not show a rating made after them.
+            finished = [
+                a
+                for a in work.assessments.finished()
+                if a.finished_on is not None and a.finished_on <= period.end
+            ]
             latest = finished[0] if finished else None
             ladder = (
                 work.ladders.get_version(latest.ladder_id, latest.ladder_hash).ladder
@@ -124,7 +130,35 @@ class SummaryService:
         ``talking_points`` and ``asks`` are the user's own words (the report holds them
         redacted when it is redacted), kept so the next summary can start from them.
         """
-        export = checked_export(
+        export = self.export_record(
+            report,
+            export_format,
+            path,
+            page_size=page_size,
+            talking_points=talking_points,
+            asks=asks,
+        )
+        return self.store_export(export)
+
+    def export_record(
+        self,
+        report: SummaryReport,
+        export_format: ExportFormat,
+        path: Path,
+        *,
+        page_size: PageSize | None = None,
+        talking_points: Sequence[str] = (),
+        asks: Sequence[str] = (),
+    ) -> SummaryExport:
+        """The record ``record_export`` stores, checked but not stored yet.
+
+        Check it before writing the file, so that a record that cannot be stored never
+        leaves a file behind.
+
+        Raises:
+            InvalidRecordError: e.g. a file name with a line break.
+        """
+        return checked_export(
             SummaryExport(
                 created_on=self._today(),
                 period=report.header.period,
@@ -136,6 +170,9 @@ class SummaryService:
                 file_name=path.name,
             )
         )
+
+    def store_export(self, export: SummaryExport) -> SummaryExport:
+        """Store a record made by ``export_record``; returns it with its id."""
         with self._database.unit_of_work() as work:
             return work.exports.add(export, now=self._clock())
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from careercoach.domain.evidence_checks import InvalidRecordError
 from careercoach.domain.summary_export import ExportFormat, PageSize, SummaryExport
 from careercoach.domain.summary_period import PeriodChoice, SummaryPeriod
+from careercoach.export.summary_files import render_summary
 from careercoach.services.files import write_bytes_file
 from careercoach.ui.error_reporting import report_failure
 from careercoach.ui.summary_choices import DialogStart, ExportPreferences, SummaryRequest
@@ -216,7 +217,6 @@ class SummaryExportFlow(QObject):
         if not chosen:
             return
         path = with_suffix(Path(chosen), export_format)
-        self.preferences.remember_folder(path)
         self._build(dialog, request, lambda report: self._write(dialog, request, report, path))
 
     def _write(
@@ -231,10 +231,10 @@ class SummaryExportFlow(QObject):
             return
         dialog.set_busy(self.tr("Writing {file}…").format(file=path.name))
         if request.export_format is ExportFormat.PDF:
-            from careercoach.export.summary_pdf import render_pdf
-
-            try:  # QFont and QTextDocument: on the GUI thread
-                content: bytes | None = render_pdf(report, request.page_size)
+            try:  # painting with fonts: on the GUI thread
+                content: bytes | None = render_summary(
+                    report, request.export_format, request.page_size
+                )
             except Exception as error:  # a rendering bug: reported, the dialog stays usable
                 self._on_export_failed(dialog, error)
                 return
@@ -242,7 +242,7 @@ class SummaryExportFlow(QObject):
             content = None
 
         def work() -> Exception | None:
-            data = content if content is not None else _text_of(report, request.export_format)
+            data = content or render_summary(report, request.export_format, request.page_size)
             write_bytes_file(path, data)
             try:  # the file is written: a failure to remember it is told apart
                 services.summary.record_export(
@@ -259,6 +259,7 @@ class SummaryExportFlow(QObject):
 
         def done(unrecorded: Exception | None) -> None:
             self.preferences.remember(request)
+            self.preferences.remember_folder(path)  # only once the file is written
             if unrecorded is None:
                 message = self.tr("Summary exported to {path}.")
             else:
@@ -322,16 +323,6 @@ class SummaryExportFlow(QObject):
 
     def _report(self, parent: QWidget, error: BaseException) -> None:
         self.error_box = report_failure(parent, error, self._data_dir)
-
-
-def _text_of(report: SummaryReport, export_format: ExportFormat) -> bytes:
-    if export_format is ExportFormat.MARKDOWN:
-        from careercoach.export.summary_markdown import render_markdown
-
-        return render_markdown(report).encode("utf-8")
-    from careercoach.export.summary_html import render_html
-
-    return render_html(report).encode("utf-8")
 
 
 def _filters(parent: QObject, export_format: ExportFormat) -> str:

@@ -200,3 +200,49 @@ def test_pdf_export_works_without_a_display(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, f"{target}\n", "")
     assert "Page 1 of 1" in pdf_text(target)
+
+
+def test_a_name_that_cannot_be_recorded_writes_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "two\nlines.md"
+    code, out, err = cli(capsys, "export", "md", "-o", str(target))
+    assert (code, out) == (2, "")
+    assert "file name" in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_a_name_for_another_format_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = cli(capsys, "export", "md", "-o", str(tmp_path / "s.pdf"))
+    assert code == 2
+    assert "ends in .pdf but the format is md" in err
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_without_dates_the_summary_covers_the_days_since_the_last_one_on_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store(entry(9, "Before the last 1:1"), entry(5, "After the last 1:1"))
+    with app_services() as services:
+        services.profile.update(
+            ProfileChanges(one_on_one_every_days=7, next_one_on_one=TODAY + dt.timedelta(days=1))
+        )
+    target = tmp_path / "s.md"
+    assert cli(capsys, "export", "md", "-o", str(target))[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert "After the last 1:1" in text
+    assert "Before the last 1:1" not in text
+    last = (TODAY - dt.timedelta(days=6)).isoformat()
+    assert f"from {last} to {TODAY.isoformat()}" in text
+
+
+def test_until_alone_keeps_the_default_length(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "s.md"
+    assert cli(capsys, "export", "md", "-o", str(target), "--until", "2020-01-31")[0] == 0
+    assert "from 2020-01-02 to 2020-01-31" in target.read_text(encoding="utf-8")

@@ -203,10 +203,10 @@ def test_a_custom_period_without_a_start_starts_where_the_default_would() -> Non
     assert period == SummaryPeriod(TODAY - days(9), TODAY - days(2), PeriodChoice.CUSTOM)
 
 
-def test_a_custom_end_before_the_default_start_gives_a_one_day_period() -> None:
+def test_a_custom_end_before_the_default_start_keeps_the_default_length() -> None:
     end = TODAY - days(100)
     assert custom_period(NO_ONE_ON_ONE, TODAY, None, end) == SummaryPeriod(
-        end, end, PeriodChoice.CUSTOM
+        end - days(29), end, PeriodChoice.CUSTOM
     )
 
 

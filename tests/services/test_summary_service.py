@@ -363,3 +363,15 @@ def test_an_export_with_bad_points_is_refused_and_not_stored(world: World, tmp_p
             summaries.summary(), ExportFormat.MARKDOWN, tmp_path / "x.md", asks=["a" * 1001]
         )
     assert summaries.exports() == ()
+
+
+def test_a_past_period_reads_the_assessment_finished_by_its_end(world: World) -> None:
+    work = world.entry(130, Kind.CODE_REVIEW, beneficiary="Ana")
+    world.assess(120, all_at("mid"), {cid: (work,) for cid in DATA_SCIENCE})
+    world.assess(20, all_at("senior"), {cid: (work,) for cid in DATA_SCIENCE})
+    summaries = service(world)
+    past = summaries.period(PeriodChoice.CUSTOM, world.on(150), world.on(60))
+    assert summaries.summary(past).standing.assessed_on == world.on(120)
+    assert summaries.summary().standing.assessed_on == world.on(20)
+    before_any = summaries.period(PeriodChoice.CUSTOM, world.on(400), world.on(300))
+    assert summaries.summary(before_any).standing.estimate == "Not assessed yet"
