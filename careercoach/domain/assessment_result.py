@@ -8,7 +8,7 @@ ladder's lowest level (position -1) for gaps and moves.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from careercoach.domain.assessment import Assessment, Rating
 from careercoach.domain.contribution import Contribution, EvidenceStrength
@@ -25,6 +25,7 @@ __all__ = [
     "compare",
     "evidence_strength",
     "level_title",
+    "retargeted",
 ]
 
 
@@ -100,6 +101,20 @@ class Move:
     before: str | None
     after: str | None
     steps: int
+
+
+def retargeted(
+    assessment: Assessment, ladder: Ladder, profile_ladder_id: str, target_level_id: str
+) -> Assessment:
+    """``assessment`` measured against the profile's current target, when it can be.
+
+    The Dashboard, the coach and the 1:1 summary show gaps to the level the user aims for
+    now; that is the assessment's own target when the profile is on another ladder or its
+    target is a level this ladder version lacks.
+    """
+    if ladder.id == profile_ladder_id and ladder.level(target_level_id) is not None:
+        return replace(assessment, target_level_id=target_level_id)
+    return assessment
 
 
 def evidence_strength(

@@ -146,8 +146,10 @@ FACTS: tuple[FactSpec, ...] = (
         "competencies_below_target",
         _N,
         _ASSESSMENT,
-        "Competencies the latest assessment rates below its target level (unrated ones "
-        "included); 0 before the first assessment.",
+        "Competencies the latest assessment rates below the target (unrated ones included); "
+        "0 before the first assessment. The target is the profile's target level when the "
+        "assessment's ladder is the profile's and has that level, else the assessment's "
+        "own target.",
     ),
     _fact(
         "largest_gap_steps",
@@ -201,9 +203,9 @@ FACTS: tuple[FactSpec, ...] = (
         "target_level_name",
         _T,
         _ASSESSMENT,
-        "Title of the level the latest assessment's gaps are measured against (its "
-        "target); before the first assessment, the profile's target level on the profile's "
-        "ladder; the id when no ladder has it.",
+        "Title of the target the gaps are measured against (see "
+        "competencies_below_target); before the first assessment, the profile's target "
+        "level on the profile's ladder; the id when no ladder has it.",
     ),
     _fact(
         "levels_below_target",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from careercoach.domain.assessment import Assessment
-from careercoach.domain.assessment_result import AssessmentResult, assessment_result
+from careercoach.domain.assessment_result import AssessmentResult, assessment_result, retargeted
 from careercoach.domain.checkin import CheckIn, IsoWeek
 from careercoach.domain.coach_fact_catalogue import (
     APPETITE_WINDOW_DAYS,
@@ -61,7 +61,17 @@ class CoachData:
 
 
 def compute_facts(data: CoachData) -> Facts:
-    """Every catalogued fact for ``data``, keyed by name, in catalogue order."""
+    """Every catalogued fact for ``data``, keyed by name, in catalogue order.
+
+    Gaps are measured against the profile's current target where the latest assessment's
+    ladder has it (as on the Dashboard and in the 1:1 summary).
+    """
+    if data.assessment is not None and data.ladder is not None:
+        profile = data.profile
+        assessment = retargeted(
+            data.assessment, data.ladder, profile.ladder_id, profile.target_level_id
+        )
+        data = replace(data, assessment=assessment)
     facts: Facts = {}
     facts.update(_ledger_facts(data.entries, data.today))
     facts.update(_assessment_facts(data))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from careercoach.domain.assessment import Assessment
-from careercoach.domain.assessment_result import AssessmentResult, assessment_result
+from careercoach.domain.assessment_result import AssessmentResult, assessment_result, retargeted
 from careercoach.domain.coach import Suggestion
 from careercoach.domain.contribution import Contribution, EvidenceStrength
 from careercoach.domain.ladder import Ladder
@@ -76,7 +76,17 @@ class SummaryInputs:
 
 
 def build_summary(inputs: SummaryInputs) -> SummaryReport:
-    """The summary of ``inputs.period``; every text is redacted when ``inputs.redact``."""
+    """The summary of ``inputs.period``; every text is redacted when ``inputs.redact``.
+
+    Ratings are measured against the profile's current target where the assessment's
+    ladder has it (as on the Dashboard), else against the assessment's own target.
+    """
+    if inputs.assessment is not None and inputs.ladder is not None:
+        profile = inputs.profile
+        assessment = retargeted(
+            inputs.assessment, inputs.ladder, profile.ladder_id, profile.target_level_id
+        )
+        inputs = replace(inputs, assessment=assessment)
     in_period = sorted(
         (e for e in inputs.entries if inputs.period.contains(e.date)),
         key=lambda e: (e.date, e.id or 0),

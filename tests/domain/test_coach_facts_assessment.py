@@ -152,11 +152,22 @@ def test_no_gap_at_or_above_target() -> None:
     assert found["largest_gap_is_ambiguity"] is False
 
 
-def test_gaps_are_measured_against_the_assessments_own_target() -> None:
+def test_gaps_are_measured_against_the_profiles_current_target() -> None:
+    """The profile aims at senior now; the assessment was made against mid."""
     found = facts(assessment(*rated(delivery="junior", ambiguity="mid"), target="mid"))
+    assert found["competencies_below_target"] == 3
+    assert found["largest_gap_steps"] == 3
+    assert found["largest_gap_competencies"] == ("communication",)
+    assert found["target_level_name"] == "Senior Engineer"
+
+
+def test_gaps_use_the_assessments_own_target_when_the_ladder_lacks_the_profiles() -> None:
+    profile = Profile(ladder_id="eng", target_level_id="principal", is_default=False)
+    found = facts(
+        assessment(*rated(delivery="junior", ambiguity="mid"), target="mid"), profile=profile
+    )
     assert found["competencies_below_target"] == 2
     assert found["largest_gap_steps"] == 2
-    assert found["largest_gap_competencies"] == ("communication",)
 
 
 @pytest.mark.parametrize(
@@ -251,7 +262,10 @@ def test_levels_below_target_uses_the_profile_target_not_the_assessments() -> No
 def test_target_level_name_is_the_assessments_target_else_the_profile_ladders() -> None:
     renamed = Ladder("eng", "Eng", "4", "", (Level("senior", "Senior IC"),), ())
     ratings = rated(delivery="mid", ambiguity="mid", communication="mid")
-    with_assessment = facts(assessment(*ratings, target="mid"), profile_ladder=renamed)
+    other = Profile(ladder_id="other", target_level_id="senior", is_default=False)
+    with_assessment = facts(
+        assessment(*ratings, target="mid"), profile=other, profile_ladder=renamed
+    )
     assert with_assessment["target_level_name"] == "Engineer"
     assert facts(profile_ladder=renamed)["target_level_name"] == "Senior IC"
 

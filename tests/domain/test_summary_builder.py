@@ -123,7 +123,7 @@ def test_before_an_assessment_the_standing_shows_the_profiles_target() -> None:
     assert report.competencies == ()
 
 
-def test_the_standing_is_the_latest_assessments_estimate_against_its_target() -> None:
+def test_the_standing_is_the_latest_assessments_estimate_against_the_current_target() -> None:
     rated = assessment(
         Rating("delivery", "senior"), Rating("collaboration", "mid"), Rating("craft", "mid")
     )
@@ -132,9 +132,12 @@ def test_the_standing_is_the_latest_assessments_estimate_against_its_target() ->
     standing = report.standing
     assert (standing.estimate, standing.target, standing.assessed_on) == (
         "Mid-level",
-        "Senior",
+        "Mid-level",
         ASSESSED,
     )
+    elsewhere = replace(PROFILE, ladder_id="other", target_level_id="mid")
+    report = build_summary(inputs(profile=elsewhere, assessment=rated, ladder=LADDER))
+    assert report.standing.target == "Senior"
     assert standing.policy.startswith("Highest level where at least 75%")
     assert "3 of 3 competencies at Mid-level or above" in standing.detail
 
