@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,6 +28,7 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # the muted second line under the ti
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the rule id, entry id or prototype id
 
 _Index = QModelIndex | QPersistentModelIndex
+_Row = TypeVar("_Row")
 
 
 def _tr(text: str) -> str:
@@ -78,50 +80,69 @@ class NextStepsModel(QAbstractListModel):
         return None
 
 
-class RecentWorkModel(QAbstractTableModel):
-    """The latest ledger entries, newest first: date, title and kind."""
+class _DatedRowsModel(QAbstractTableModel, Generic[_Row]):
+    """A short table of records whose dates are worded relative to ``today``.
 
-    DATE, TITLE, KIND = range(3)
-    COLUMNS = 3
+    Subclasses name their columns in ``HEADERS`` and say what a cell shows in ``_cell``.
+    """
+
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: tuple[Contribution, ...] = ()
+        self._rows: tuple[_Row, ...] = ()
         self._today = dt.date.today()
 
-    def set_entries(self, entries: Sequence[Contribution], today: dt.date) -> None:
-        """Replace the rows; dates are worded relative to ``today``."""
+    def set_rows(self, rows: Sequence[_Row], today: dt.date) -> None:
+        """Replace the rows."""
         self.beginResetModel()
-        self._entries = tuple(entries)
+        self._rows = tuple(rows)
         self._today = today
         self.endResetModel()
 
-    def entries(self) -> tuple[Contribution, ...]:
-        """Every row's entry, in order."""
-        return self._entries
+    def rows(self) -> tuple[_Row, ...]:
+        """Every row's record, in order."""
+        return self._rows
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Date"), _tr("Title"), _tr("Kind"))[section]
-        return None
+        return _tr(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if not 0 <= index.column() < self.COLUMNS:
+        if not 0 <= index.column() < len(self.HEADERS):
             return None
-        entry = self._entries[index.row()]
-        column = index.column()
+        return self._cell(self._rows[index.row()], index.column(), role)
+
+    def _cell(self, row: _Row, column: int, role: int) -> object:
+        raise NotImplementedError
+
+
+class RecentWorkModel(_DatedRowsModel[Contribution]):
+    """The latest ledger entries, newest first: date, title and kind."""
+
+    DATE, TITLE, KIND = range(3)
+    HEADERS = ("Date", "Title", "Kind")
+
+    def set_entries(self, entries: Sequence[Contribution], today: dt.date) -> None:
+        """Replace the rows; dates are worded relative to ``today``."""
+        self.set_rows(entries, today)
+
+    def entries(self) -> tuple[Contribution, ...]:
+        """Every row's entry, in order."""
+        return self.rows()
+
+    def _cell(self, entry: Contribution, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
                 return short_date(entry.date, self._today)
@@ -135,50 +156,21 @@ class RecentWorkModel(QAbstractTableModel):
         return None
 
 
-class PrototypesInFlightModel(QAbstractTableModel):
+class PrototypesInFlightModel(_DatedRowsModel[Prototype]):
     """Prototypes not yet adopted or shelved: title, stage, and since when."""
 
     TITLE, STAGE, SINCE = range(3)
-    COLUMNS = 3
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._prototypes: tuple[Prototype, ...] = ()
-        self._today = dt.date.today()
+    HEADERS = ("Prototype", "Stage", "Since")
 
     def set_prototypes(self, prototypes: Sequence[Prototype], today: dt.date) -> None:
         """Replace the rows; "since" is worded relative to ``today``."""
-        self.beginResetModel()
-        self._prototypes = tuple(prototypes)
-        self._today = today
-        self.endResetModel()
+        self.set_rows(prototypes, today)
 
     def prototypes(self) -> tuple[Prototype, ...]:
         """Every row's prototype, in order."""
-        return self._prototypes
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._prototypes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Prototype"), _tr("Stage"), _tr("Since"))[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._prototypes):
-            return None
-        if not 0 <= index.column() < self.COLUMNS:
-            return None
-        prototype = self._prototypes[index.row()]
-        column = index.column()
+    def _cell(self, prototype: Prototype, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
                 return prototype.title
