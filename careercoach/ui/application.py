@@ -100,6 +100,9 @@ class GuiSession:
     def _on_quick_view_read(self, view: StartupView | None) -> None:
         if view is not None and self.data is None:
             self.window.show_view(view)
+            self.window.dashboard.show_preview(view)
+            if self.probe is not None:
+                self.probe.preview_shown()
 
     def _on_data_loaded(self, data: StartupData) -> None:
         self.data = data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -16,6 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careercoach.domain.ladder import Ladder
+from careercoach.domain.level_estimate import level_title
+from careercoach.domain.profile import Profile, upcoming_one_on_one
+from careercoach.domain.summary_period import last_one_on_one
 from careercoach.ui.chart_widgets import TrendChartWidget
 from careercoach.ui.dashboard_data import RECENT_ENTRIES, TOP_SUGGESTIONS, DashboardData
 from careercoach.ui.dashboard_models import (
@@ -272,6 +278,35 @@ class DashboardPage(QWidget):
             card.show_message(text)
         for link in (self.coach_link, self.ledger_link, self.prototypes_link):
             link.hide()
+
+    def show_preview(self, profile: Profile, ladder: Ladder | None, today: dt.date) -> None:
+        """The greeting and the next 1:1 before the rest is read (nothing once data is in)."""
+        if self.data is not None:
+            return
+        ladder_name = ladder.name if ladder is not None else ""
+        target = level_title(ladder, profile.target_level_id) if ladder is not None else ""
+        self.greeting_label.setText(greeting(profile))
+        self.subtitle_label.setText(subtitle(profile.role, ladder_name, target))
+        self.subtitle_label.setVisible(bool(self.subtitle_label.text()))
+        preview = DashboardData(
+            today=today,
+            profile=profile,
+            ladder_name=ladder_name,
+            target_title=target,
+            standing=None,
+            radar=None,
+            trend=None,
+            suggestions=(),
+            suggestion_count=0,
+            recent=(),
+            entry_count=0,
+            in_flight=(),
+            in_flight_count=0,
+            next_one_on_one=upcoming_one_on_one(profile, today),
+            last_one_on_one=last_one_on_one(profile, today),
+            suggestions_read=False,
+        )
+        self.one_on_one.show_one_on_one(preview)
 
     def show_data(self, data: DashboardData) -> None:
         """Show one reading of the data."""

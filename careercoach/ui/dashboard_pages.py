@@ -16,6 +16,7 @@ from careercoach.ui.summary_export_flow import SummaryExportFlow
 
 if TYPE_CHECKING:
     from careercoach.services.app_services import AppServices
+    from careercoach.services.startup_view import StartupView
     from careercoach.ui.assessment_pages import AssessmentPages
     from careercoach.ui.coach_pages import CoachPages
     from careercoach.ui.evidence_pages import EvidencePages
@@ -82,6 +83,14 @@ class DashboardPages(QObject):
         page.entry_chosen.connect(self._on_page_entry_chosen)
         page.prototype_chosen.connect(self._on_page_prototype_chosen)
         coach.flow.advice_shown.connect(self._on_coach_advice_shown)
+
+    def show_preview(self, view: StartupView) -> None:
+        """Greet the user and show the next 1:1 from the quick start-up read.
+
+        The rest of the page says "Loading…" until the database layer is open.
+        """
+        ladder = view.ladders.get(view.profile.ladder_id)
+        self.page.show_preview(view.profile, ladder, self.flow.today())
 
     def attach(self, services: AppServices) -> None:
         """Read the data and enable the quick actions once the database is open."""
