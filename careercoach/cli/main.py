@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from careercoach.cli import (
     assess_commands,
+    backup_commands,
     checkin_commands,
     db_commands,
     demo_commands,
@@ -49,6 +50,10 @@ def _runner(args: argparse.Namespace) -> Runner:
         return demo_commands.run_demo
     if args.command == "export":
         return export_commands.run_export
+    if args.command == "backup":
+        return backup_commands.run_backup
+    if args.command == "restore":
+        return backup_commands.run_restore
     runners: dict[tuple[str, str], Runner] = {
         ("ladder", "list"): ladder_commands.run_list,
         ("ladder", "import"): ladder_commands.run_import,

@@ -132,6 +132,7 @@ def build_parser() -> OneLineArgumentParser:
     _add_assess_commands(commands)
     _add_suggest_commands(commands)
     _add_export_command(commands)
+    _add_backup_commands(commands)
 
     database = commands.add_parser("db", help="database schema")
     db_commands = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -294,6 +295,23 @@ def _add_suggest_commands(commands: argparse._SubParsersAction[OneLineArgumentPa
     snooze = actions.add_parser("snooze", help="hide a suggestion for DAYS days")
     snooze.add_argument("rule_id", metavar="RULE_ID")
     snooze.add_argument("days", metavar="DAYS", type=snooze_days, help="1 to 365")
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction[OneLineArgumentParser]) -> None:
+    """The full JSON backup and its restore."""
+    backup = commands.add_parser("backup", help="write all your data to one JSON file")
+    backup.add_argument("-o", "--output", metavar="FILE.json", required=True)
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database's data with a backup file",
+        description="An empty database (as a first start leaves it) is filled at once; "
+        "one holding data needs --replace, and its data is saved to the backups folder "
+        "first.",
+    )
+    restore.add_argument("file", metavar="FILE.json")
+    restore.add_argument(
+        "--replace", action="store_true", help="replace the data the database holds"
+    )
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from careercoach.paths import AppPaths
 from careercoach.resources import builtin_ladder_files, builtin_rules_dir
 from careercoach.services.assessment_service import AssessmentService
+from careercoach.services.backup_service import BackupService
 from careercoach.services.checkin_service import CheckInService
 from careercoach.services.coach_service import CoachService, RuleSources
 from careercoach.services.demo_service import DemoService
@@ -33,6 +34,7 @@ class AppServices:
     coach: CoachService
     summary: SummaryService
     demo: DemoService
+    backups: BackupService
     migration: MigrationResult
 
     def close(self) -> None:
@@ -72,5 +74,6 @@ def open_services(paths: AppPaths, database_url: str) -> AppServices:
         coach=coach,
         summary=SummaryService(database, coach),
         demo=DemoService(database),
+        backups=BackupService(database, paths.backups_dir),
         migration=migration,
     )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from careercoach.domain.errors import UserError
 from careercoach.paths import make_private
 from careercoach.storage.assessment_repository import AssessmentRepository
+from careercoach.storage.backup_tables import BackupTables
 from careercoach.storage.checkin_repository import CheckInRepository
 from careercoach.storage.contribution_repository import ContributionRepository
 from careercoach.storage.engine import create_database_engine, sqlite_file
@@ -45,6 +46,7 @@ class UnitOfWork:
     assessments: AssessmentRepository
     suggestions: SuggestionStateRepository
     exports: SummaryExportRepository
+    tables: BackupTables
 
 
 class Database:
@@ -104,6 +106,7 @@ class Database:
                     assessments=AssessmentRepository(session),
                     suggestions=SuggestionStateRepository(session),
                     exports=SummaryExportRepository(session),
+                    tables=BackupTables(session),
                 )
         except OperationalError as error:  # locked, disk full, server gone: the environment
             raise UserError(

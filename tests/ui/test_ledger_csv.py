@@ -90,6 +90,7 @@ def test_the_export_button_writes_only_the_rows_shown(
     assert len(lines) == 2
     assert "Wrote the churn model docs" in lines[1]
 
+    qtbot.waitUntil(lambda: not gui.window.tasks.busy)  # the Dashboard may still be reading
     offered = choose_file(monkeypatch, "getOpenFileName", None)
     gui.window.menus.import_ledger.trigger()
     assert offered == [str(tmp_path)]  # the folder of the last export is offered
