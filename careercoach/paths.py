@@ -52,7 +52,7 @@ class AppPaths:
 
     @property
     def backups_dir(self) -> Path:
-        """Database copies taken before migrations, and user backups."""
+        """Daily database copies, copies taken before migrations, and user backups."""
         return self.data_dir / "backups"
 
     @property

@@ -1,0 +1,134 @@
+"""Rolling copies of the SQLite file: one a day at most, the newest ``keep`` kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from careercoach.paths import PRIVATE_FILE_MODE
+
+AUTO_PREFIX = "auto-"
+AUTO_SUFFIX = ".sqlite3"
+PARTIAL_SUFFIX = ".partial"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+BACKUP_INTERVAL = dt.timedelta(hours=24)
+
+_AUTO_NAME = re.compile(r"auto-(\d{8}-\d{6})\.sqlite3")
+_PARTIAL_NAME = re.compile(r"auto-\d{8}-\d{6}\.sqlite3\.partial")
+
+
+class RollingBackupError(Exception):
+    """The automatic copy could not be written or old copies could not be removed."""
+
+
+@dataclass(frozen=True)
+class AutomaticBackup:
+    """One automatic copy in the backups folder."""
+
+    path: Path
+    taken_at: dt.datetime
+
+
+def automatic_backup_name(taken_at: dt.datetime) -> str:
+    """The file name of the automatic copy taken at ``taken_at``."""
+    return f"{AUTO_PREFIX}{taken_at.strftime(STAMP_FORMAT)}{AUTO_SUFFIX}"
+
+
+def list_automatic_backups(backups_dir: Path) -> list[AutomaticBackup]:
+    """The automatic copies in ``backups_dir``, oldest first; other files are ignored."""
+    try:
+        names = [entry.name for entry in os.scandir(backups_dir) if entry.is_file()]
+    except FileNotFoundError:
+        return []
+    found = []
+    for name in names:
+        match = _AUTO_NAME.fullmatch(name)
+        if match is None:
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match.group(1), STAMP_FORMAT)
+        except ValueError:  # looks like ours but is no real date: not ours to touch
+            continue
+        found.append(AutomaticBackup(backups_dir / name, taken_at))
+    return sorted(found, key=lambda backup: backup.taken_at)
+
+
+def rolling_backup(
+    database_file: Path, backups_dir: Path, keep: int, now: dt.datetime
+) -> Path | None:
+    """Copy the database into ``backups_dir`` when a day has passed since the last copy.
+
+    The copy (``auto-YYYYMMDD-HHMMSS.sqlite3``, 0600) is made with SQLite's backup API,
+    so content still in the write-ahead log is included, and is written under a
+    temporary name first: a crash never leaves half a file under a final name. Then the
+    oldest automatic copies beyond ``keep`` are deleted; copies taken before a migration
+    and every other file in the folder are left alone.
+
+    Args:
+        database_file: the SQLite file to copy.
+        backups_dir: where the copies live.
+        keep: how many automatic copies to keep; 0 switches them off.
+        now: the time the copy is stamped with and compared against.
+
+    Returns:
+        The new copy, or None when none was due (or the database is missing or empty).
+
+    Raises:
+        RollingBackupError: the copy could not be written or old ones removed.
+    """
+    if keep <= 0:
+        return None
+    try:
+        if database_file.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    try:
+        existing = list_automatic_backups(backups_dir)
+        created = None
+        if not existing or now - existing[-1].taken_at >= BACKUP_INTERVAL:
+            created = _copy(database_file, backups_dir / automatic_backup_name(now))
+            existing.append(AutomaticBackup(created, now))
+        for old in existing[: max(len(existing) - keep, 0)]:
+            old.path.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as error:
+        raise RollingBackupError(f"automatic backup into {backups_dir} failed: {error}") from error
+    return created
+
+
+def _copy(database_file: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_partial_copies(target.parent)
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    # Created 0600 before a byte is written: the data is never readable by others.
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE))
+    if os.name == "posix":
+        partial.chmod(PRIVATE_FILE_MODE)  # O_CREAT's mode is narrowed by umask only
+    try:
+        source = sqlite3.connect(database_file)
+        try:
+            destination = sqlite3.connect(partial)
+            try:
+                source.backup(destination)
+                # A self-contained single file: no -wal/-shm beside it when opened.
+                destination.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _remove_partial_copies(backups_dir: Path) -> None:
+    """Leftovers of a copy interrupted by a crash; only ever our own temporary names."""
+    for entry in os.scandir(backups_dir):
+        if entry.is_file() and _PARTIAL_NAME.fullmatch(entry.name):
+            Path(entry.path).unlink(missing_ok=True)
