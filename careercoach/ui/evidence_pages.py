@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from careercoach.domain.ladder import Ladder
 from careercoach.services.clock import local_today
+from careercoach.ui.backup_flow import BackupFlow
 from careercoach.ui.checkin_flow import CheckInFlow
 from careercoach.ui.checkin_reminder import CheckInReminder
 from careercoach.ui.ledger_flow import LedgerFlow
@@ -82,6 +83,12 @@ class EvidencePages(QObject):
         self.checkin.status_changed.connect(self.status_changed)
         menus.checkin.triggered.connect(self._on_checkin_action_triggered)
 
+        # Restoring replaces every page's data: the window connects ``backup.restored``.
+        self.backup = BackupFlow(window, tasks, settings, data_dir, local_today)
+        self.backup.status_changed.connect(self.status_changed)
+        menus.back_up.triggered.connect(self.backup.back_up)
+        menus.restore.triggered.connect(self.backup.restore)
+
         for page, key in (
             (self.ledger_page, LEDGER_SPLITTER_KEY),
             (self.prototypes_page, PROTOTYPES_SPLITTER_KEY),
@@ -102,9 +109,11 @@ class EvidencePages(QObject):
         self.prototypes.reload()
         self.checkin.services = services
         self.checkin.refresh()
+        self.backup.services = services
 
     def reload(self) -> None:
-        """Read everything again (after the demo year was filled in, say)."""
+        """Read everything again after the data was replaced (the demo year, a restore)."""
+        self.ledger.forget_undo()
         self.ledger.reload()
         self.prototypes.reload()
         self.checkin.refresh()

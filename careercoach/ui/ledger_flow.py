@@ -105,6 +105,11 @@ class LedgerFlow(QObject):
         """True when a delete can be undone now (not while a ledger write is pending)."""
         return bool(self._undo_stack) and not self._writes
 
+    def forget_undo(self) -> None:
+        """Drop the undo history: the data was replaced, its deletes are not ours to undo."""
+        self._undo_stack.clear()
+        self.undo_available.emit(self.can_undo)
+
     def reload(
         self, select_ids: Iterable[int] = (), then: Callable[[], None] | None = None
     ) -> None:

@@ -64,6 +64,18 @@ class MainMenus:
             _tr("E&xport Ledger CSV…"),
             _tr("Write the whole ledger to a CSV file"),
         )
+        self.back_up = self._action(
+            window,
+            file_menu,
+            _tr("&Back Up Data…"),
+            _tr("Write all your data to one backup file"),
+        )
+        self.restore = self._action(
+            window,
+            file_menu,
+            _tr("&Restore from Backup…"),
+            _tr("Put the data of a backup file in (the data it replaces is saved first)"),
+        )
         file_menu.addSeparator()
         self.profile = self._action(
             window,
@@ -116,6 +128,8 @@ class MainMenus:
             self.import_ladder,
             self.import_ledger,
             self.export_ledger,
+            self.back_up,
+            self.restore,
             self.profile,
         ):
             action.setEnabled(enabled)

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.ladders_page = LaddersPage(self)
         self.ladders_page.new_requested.connect(self._on_ladders_page_new_requested)
         self.ladders_page.duplicate_requested.connect(self._on_ladders_page_duplicate_requested)
-        self.ladders_page.edit_requested.connect(self._on_ladders_page_edit_requested)
+        self.ladders_page.edit_requested.connect(self.editing.edit)
         self._add_page(
             self.ladders_page,
             self.tr("Ladders"),
@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             self._page_column,
         )
         self.evidence.status_changed.connect(self.status_label.setText)
+        self.evidence.backup.restored.connect(self._on_backup_restored)
         self.assessments = AssessmentPages(
             self,
             self.menus,
@@ -281,20 +282,14 @@ class MainWindow(QMainWindow):
     def _on_ladders_page_duplicate_requested(self, ladder: Ladder) -> None:
         self.editing.duplicate(ladder, {summary.id for summary in self._summaries})
 
-    def _on_ladders_page_edit_requested(self, ladder: Ladder, builtin: bool) -> None:
-        self.editing.edit(ladder, builtin)
-
     def _on_editing_saved(
         self, ladder: Ladder, summary: LadderSummary, summaries: list[LadderSummary]
     ) -> None:
         self._ladders[summary.id] = ladder
         self._summaries = tuple(summaries)
         self.ladders_page.show_summaries(summaries, summary.id)
-        self.status_label.setText(
-            self.tr("Saved “{name}” (version {version}).").format(
-                name=summary.name, version=summary.version
-            )
-        )
+        message = self.tr("Saved “{name}” (version {version}).")
+        self.status_label.setText(message.format(name=summary.name, version=summary.version))
 
     def _on_import_flow_failed(self) -> None:
         self.status_label.setText(self.tr("Nothing was imported."))
@@ -305,13 +300,11 @@ class MainWindow(QMainWindow):
     def _open_profile_dialog(self, *, first_run: bool, demo_available: bool = False) -> None:
         if self._services is None:
             return
-        profile = self._profile
-        summaries = self._summaries
         from careercoach.ui.profile_dialog import ProfileDialog  # built only when needed
 
         dialog = ProfileDialog(
-            profile,
-            summaries,
+            self._profile,
+            self._summaries,
             self._ladders,
             first_run=first_run,
             demo_available=demo_available,
@@ -345,11 +338,18 @@ class MainWindow(QMainWindow):
             lambda: services.profile.update(changes), self._on_profile_saved, self._on_task_failed
         )
 
-    def _on_demo_filled(self, result: tuple[DemoSummary, Profile]) -> None:
-        summary, profile = result
+    def _on_backup_restored(self, view: StartupView) -> None:
+        self.show_view(view)  # a restore replaces the profile and the ladders too
+        self._on_data_replaced(view.profile)
+
+    def _on_data_replaced(self, profile: Profile) -> None:
         self._on_profile_saved(profile)
         self.evidence.reload()
         self.assessments.reload()
+
+    def _on_demo_filled(self, result: tuple[DemoSummary, Profile]) -> None:
+        summary, profile = result
+        self._on_data_replaced(profile)
         self.status_label.setText(
             self.tr(
                 "Filled in a demo year for {name}: {entries} ledger entries, "
