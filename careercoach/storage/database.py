@@ -17,6 +17,7 @@ from careercoach.storage.assessment_repository import AssessmentRepository
 from careercoach.storage.backup_tables import BackupTables
 from careercoach.storage.checkin_repository import CheckInRepository
 from careercoach.storage.contribution_repository import ContributionRepository
+from careercoach.storage.damaged_file import refuse_damaged
 from careercoach.storage.engine import create_database_engine, sqlite_file
 from careercoach.storage.ladder_repository import LadderRepository
 from careercoach.storage.profile_repository import ProfileRepository
@@ -74,6 +75,7 @@ class Database:
         if self._database_file is not None:
             if not self._database_file.exists():
                 return SchemaStatus(current=None, head=HEAD_REVISION)
+            refuse_damaged(self._database_file, self._backups_dir)
             refuse_newer(sqlite_revision(self._database_file))
         return schema_status(self._engine)
 
@@ -81,6 +83,7 @@ class Database:
         """Migrate to the current schema (backing the SQLite file up first)."""
         if self._database_file is not None:
             if self._database_file.exists():
+                refuse_damaged(self._database_file, self._backups_dir)
                 refuse_newer(sqlite_revision(self._database_file))
             _create_parent(self._database_file)
         result = upgrade_schema(
