@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.file_dialogs import RememberedFolderDialogs
 from careercoach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class BackupFlow(QObject):
         super().__init__(parent)
         self._parent = parent
         self._tasks = tasks
-        self._settings = settings
+        self._dialogs = RememberedFolderDialogs(parent, settings, FOLDER_KEY)
         self._data_dir = data_dir
         self._today = today
         self.services: AppServices | None = None
@@ -57,17 +58,10 @@ class BackupFlow(QObject):
         if self.services is None:
             return
         name = f"careercoach-backup-{self._today().isoformat()}.json"
-        path, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Back Up Data"),
-            str(Path(self._folder()) / name),
-            self.tr(JSON_FILTER),
+        chosen = self._dialogs.save_path(
+            self.tr("Back Up Data"), name, self.tr(JSON_FILTER), ".json"
         )
-        if path:
-            chosen = Path(path)
-            if not chosen.suffix:
-                chosen = chosen.with_suffix(".json")
-            self._remember_folder(chosen)
+        if chosen is not None:
             self.back_up_to(chosen)
 
     def back_up_to(self, path: Path) -> None:
@@ -94,12 +88,9 @@ class BackupFlow(QObject):
         """Ask for a backup file and restore it."""
         if self.services is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self._parent, self.tr("Restore from Backup"), self._folder(), self.tr(JSON_FILTER)
-        )
-        if path:
-            self._remember_folder(Path(path))
-            self.restore_from(Path(path))
+        path = self._dialogs.open_path(self.tr("Restore from Backup"), self.tr(JSON_FILTER))
+        if path is not None:
+            self.restore_from(path)
 
     def restore_from(self, path: Path, *, replace: bool = False) -> None:
         """Put the backup at ``path`` in; asks first when that replaces the user's data."""
@@ -183,12 +174,3 @@ class BackupFlow(QObject):
         self.error_box = report_failure(self._parent, error, self._data_dir)
 
     # -- the folder offered ---------------------------------------------------------------------
-
-    def _folder(self) -> str:
-        folder = self._settings.value(FOLDER_KEY)
-        if isinstance(folder, str) and Path(folder).is_dir():
-            return folder
-        return str(Path.home())
-
-    def _remember_folder(self, path: Path) -> None:
-        self._settings.setValue(FOLDER_KEY, str(path.parent))

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.file_dialogs import RememberedFolderDialogs
 from careercoach.ui.ledger_page import LedgerPage
 from careercoach.ui.tasks import TaskRunner
 
@@ -53,7 +54,7 @@ class LedgerCsvFlow(QObject):
         self._parent = parent
         self._page = page
         self._tasks = tasks
-        self._settings = settings
+        self._dialogs = RememberedFolderDialogs(parent, settings, FOLDER_KEY)
         self._data_dir = data_dir
         self._write = write
         self._today = today
@@ -66,12 +67,9 @@ class LedgerCsvFlow(QObject):
         """Ask for a ledger CSV file and import it."""
         if self.services is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self._parent, self.tr("Import Ledger CSV"), self._folder(), self.tr(CSV_FILTER)
-        )
-        if path:
-            self._remember_folder(Path(path))
-            self.import_file(Path(path))
+        path = self._dialogs.open_path(self.tr("Import Ledger CSV"), self.tr(CSV_FILTER))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
         """Add every row of ``path`` to the ledger, or none when a row is wrong."""
@@ -149,17 +147,10 @@ class LedgerCsvFlow(QObject):
         if self.services is None:
             return
         name = f"careercoach-ledger-{self._today().isoformat()}.csv"
-        path, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Export Ledger CSV"),
-            str(Path(self._folder()) / name),
-            self.tr(CSV_FILTER),
+        chosen = self._dialogs.save_path(
+            self.tr("Export Ledger CSV"), name, self.tr(CSV_FILTER), ".csv"
         )
-        if path:
-            chosen = Path(path)
-            if not chosen.suffix:
-                chosen = chosen.with_suffix(".csv")
-            self._remember_folder(chosen)
+        if chosen is not None:
             self.export_file(chosen, shown_only=shown_only)
 
     def export_file(self, path: Path, *, shown_only: bool) -> None:
@@ -194,12 +185,3 @@ class LedgerCsvFlow(QObject):
         self._tasks.submit(lambda: services.ledger.export_csv(path, entries), done, failed)
 
     # -- the folder offered ---------------------------------------------------------------------
-
-    def _folder(self) -> str:
-        folder = self._settings.value(FOLDER_KEY)
-        if isinstance(folder, str) and Path(folder).is_dir():
-            return folder
-        return str(Path.home())
-
-    def _remember_folder(self, path: Path) -> None:
-        self._settings.setValue(FOLDER_KEY, str(path.parent))

@@ -50,7 +50,7 @@ if marker:
         def wrapper(*args, **kwargs):
             result = original(*args, **kwargs)
             Path(marker).touch()
-            time.sleep(300)
+            time.sleep(300)  # held mid-transaction until the test kills this process
             return result
 
         return wrapper
@@ -150,7 +150,7 @@ def kill_at_pause(data_dir: Path, marker: Path, *argv: str) -> None:
         while not marker.exists():
             assert process.poll() is None, process.communicate()[1]
             assert time.monotonic() < deadline, "the pause point was never reached"
-            time.sleep(0.01)
+            time.sleep(0.01)  # another process: only its marker file can tell us
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=60)
