@@ -94,7 +94,10 @@ def throwaway_cluster() -> Iterator[str]:
             port = _free_port()
             options = (
                 f"-c listen_addresses=127.0.0.1 -c port={port} "
-                f"-c unix_socket_directories={base} -c fsync=off -c full_page_writes=off"
+                f"-c unix_socket_directories={base} -c fsync=off -c full_page_writes=off "
+                # An autovacuum worker (the superuser's) inside a test database would make
+                # the test role's DROP DATABASE ... WITH (FORCE) fail now and then.
+                "-c autovacuum=off"
             )
             try:
                 _run(
