@@ -3,9 +3,10 @@
 Measures, over repeated runs, process start -> main window painted and -> the user's data
 on screen, and process start -> a bare QMainWindow painted (the floor). Prints the medians
 and their ratios to the floor. Budget: first window within 1.5x the floor, data within 4x.
-Also shown, without a budget: the first start on a new data folder (schema created).
+Also shown, without a budget: the first start on a new data folder (schema created), and
+with --bundle the same marks for the frozen app built by packaging/build.sh.
 
-    uv run python benchmarks/startup.py [--runs 9]
+    uv run python benchmarks/startup.py [--runs 9] [--bundle dist/careercoach]
 
 Qt runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. xcb under Xvfb).
 """
@@ -85,6 +86,9 @@ def prepare_data_dir(data_dir: Path, env: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each program (default 9)")
+    parser.add_argument(
+        "--bundle", type=Path, metavar="DIR", help="also time the frozen app in DIR"
+    )
     args = parser.parse_args()
 
     env = dict(os.environ)
@@ -105,6 +109,12 @@ def main() -> None:
         data: list[float] = []
         preview: list[float] = []
         first_run: list[float] = []
+        frozen_command = (
+            None if args.bundle is None else [str(args.bundle / "careercoach"), *app_command[3:]]
+        )
+        frozen: list[dict[str, float]] = []
+        if frozen_command is not None:
+            timed_run(frozen_command, env)
         for run in range(args.runs):  # interleaved, so drift hits all alike
             floor.append(timed_run(floor_command, env)["painted"])
             marks = timed_run(app_command, env)
@@ -113,6 +123,8 @@ def main() -> None:
             preview.append(marks.get("preview", marks["data"]))
             fresh = [sys.executable, "-m", "careercoach", "--data-dir", f"{folder}/fresh-{run}"]
             first_run.append(timed_run(fresh, env)["data"])
+            if frozen_command is not None:
+                frozen.append(timed_run(frozen_command, env))
 
     floor_median = statistics.median(floor)
     rows = [
@@ -142,6 +154,14 @@ def main() -> None:
             None,
         ),
     ]
+    if frozen:
+        for name, mark in (
+            ("frozen: main window painted", "painted"),
+            ("frozen: home page greets the user", "preview"),
+            ("frozen: home page shows all its data", "data"),
+        ):
+            millis = statistics.median(marks.get(mark, marks["data"]) for marks in frozen)
+            rows.append((name, millis, millis / floor_median, None))
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {args.runs} each, medians")
     print(f"{'measure':<38} {'ms':>8} {'x floor':>8} {'budget':>8} {'':>6}")
     for name, millis, ratio, budget in rows:

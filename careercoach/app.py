@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         return EXIT_BAD_INPUT
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
+    if args.smoke_test:
+        return _run_smoke_test(args, environment)
     if args.data_dir is not None and not args.data_dir.strip():
         sys.stderr.write("careercoach: --data-dir needs a folder, not an empty value\n")
         return EXIT_BAD_INPUT
@@ -54,6 +56,20 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
 
         return run_gui(paths, database_url)
     return _run_cli(args, paths, database_url)
+
+
+def _run_smoke_test(args: argparse.Namespace, environment: Mapping[str, str]) -> int:
+    """``--smoke-test``: the whole app on a temporary data folder; the user's is not touched."""
+    if args.command is not None or args.data_dir is not None or args.database_url is not None:
+        sys.stderr.write("careercoach: --smoke-test runs on its own; give it no other options\n")
+        return EXIT_BAD_INPUT
+    problem = _display_problem(environment)
+    if problem:
+        sys.stderr.write(f"careercoach: {problem}\n")
+        return EXIT_BAD_INPUT
+    from careercoach.ui.smoke_test import run_smoke_test
+
+    return run_smoke_test()
 
 
 def _display_problem(environment: Mapping[str, str]) -> str | None:

@@ -95,6 +95,12 @@ def build_parser() -> OneLineArgumentParser:
     parser.add_argument(
         "--database-url", metavar="URL", help="use this database instead of the SQLite file"
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check that the app works (window, database, coach, PDF export) on throwaway "
+        "data in a temporary folder, then exit",
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=OneLineArgumentParser
     )
