@@ -101,14 +101,43 @@ def resolve_database_url(
 
 
 def describe_database_url(url: str) -> str:
-    """``url`` fit to show a user: the file of a SQLite URL, otherwise without password."""
-    from urllib.parse import urlsplit, urlunsplit  # imported here: rarely needed
+    """``url`` fit to show a user or a log: a SQLite URL's file; any password hidden.
+
+    A password is hidden wherever a URL can carry one (``user:password@host`` and a
+    ``password=`` query parameter), also in text that is not quite a URL: then all that
+    could be a user name and password is hidden.
+    """
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit  # rarely needed
 
     if url.startswith("sqlite:///"):
-        return url.removeprefix("sqlite:///") or ":memory:"
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+        return url.removeprefix("sqlite:///").partition("?")[0] or ":memory:"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return _hide_loosely(url)
+    if "://" not in url or url.count("@") != parts.netloc.count("@"):
+        return _hide_loosely(url)  # an "@" outside the host part: a password with a "/"?
+    if parts.password is not None:
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        netloc = f"{parts.username}:***@{host}" + (f":{port}" if port else "")
+        parts = parts._replace(netloc=netloc)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if any(key.lower() == "password" for key, _ in query):
+        hidden = [(key, "***" if key.lower() == "password" else value) for key, value in query]
+        parts = parts._replace(query=urlencode(hidden, safe="*"))
+    return urlunsplit(parts)
+
+
+def _hide_loosely(text: str) -> str:
+    """``text`` with all before its last "@" (after any scheme) and query passwords hidden."""
+    import re  # imported here: rarely needed
+
+    text = re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", text)
+    head, at, tail = text.rpartition("@")
+    if not at:
+        return text
+    scheme, sep, _ = head.partition("://")
+    return f"{scheme}{sep}***@{tail}" if sep else f"***@{tail}"

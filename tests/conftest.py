@@ -23,6 +23,7 @@ settings.register_profile(
 settings.load_profile("careercoach")
 
 postgres_url = postgres_cluster.postgres_url
+postgres_databases = postgres_cluster.postgres_databases
 postgres_empty_database = postgres_cluster.postgres_empty_database
 
 

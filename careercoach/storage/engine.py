@@ -1,4 +1,12 @@
-"""Creates database engines: SQLite with WAL and foreign keys, or any URL (PostgreSQL)."""
+"""Creates database engines: SQLite with WAL and foreign keys, or any URL (PostgreSQL).
+
+Transactions on one database are taken one at a time, across every app instance using
+it (a window and a script, two windows, a team's scripts on a shared server): each
+waits up to ``LOCK_WAIT_MS`` for the one before it. A transaction that reads and then
+writes is thus never working from a state another instance has since changed, so
+nothing is lost or duplicated, and a write is not refused merely because another
+instance wrote first. The app's transactions are short, one use case each.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from careercoach.domain.errors import UserError
+from careercoach.paths import describe_database_url
+
+LOCK_WAIT_MS = 5000
+# The key of PostgreSQL's transaction-level advisory lock that serialises the app's
+# transactions ("CCOACH01" in ASCII). Advisory locks are scoped to their database.
+TRANSACTION_LOCK_KEY = 0x43434F4143483031
 
 
 def parse_database_url(url: str) -> URL:
@@ -17,11 +31,12 @@ def parse_database_url(url: str) -> URL:
     try:
         return make_url(url)
     except (ArgumentError, ValueError) as error:
+        shown = describe_database_url(url)  # a password must not reach the screen or a log
         raise UserError(
             "database-url-invalid",
-            f"'{url}' is not a database URL (expected e.g. sqlite:///path/to/file.sqlite3 "
+            f"'{shown}' is not a database URL (expected e.g. sqlite:///path/to/file.sqlite3 "
             "or postgresql+psycopg://user:password@host/dbname)",
-            url=url,
+            url=shown,
         ) from error
 
 
@@ -42,7 +57,7 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
     finally:
         cursor.close()
 
@@ -62,13 +77,25 @@ def create_database_engine(url: str) -> Engine:
     except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise UserError(
             "database-url-unsupported",
-            f"CareerCoach cannot use the database '{parsed.render_as_string()}': {error}",
+            f"CareerCoach cannot use the database '{describe_database_url(url)}': {error}",
         ) from error
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_pragmas)
-        event.listen(engine, "begin", _begin)
+        event.listen(engine, "begin", _begin_sqlite)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "begin", _begin_postgresql)
     return engine
 
 
-def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin_sqlite(connection: Any) -> None:
+    # IMMEDIATE takes the write lock now, waiting out the busy timeout. A deferred BEGIN
+    # would read first, and in WAL mode a later write then fails at once ("database is
+    # locked") if another connection committed in between: no timeout helps there.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _begin_postgresql(connection: Any) -> None:
+    # READ COMMITTED alone would let two instances read "no such row" and both insert it.
+    # A lock wait that runs out raises an OperationalError, like SQLite's busy timeout.
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}")
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({TRANSACTION_LOCK_KEY})")

@@ -126,6 +126,11 @@ def upgrade_schema(
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
         with engine.begin() as connection:
+            # Another instance may have migrated while this one waited for the lock.
+            current = read_revision(connection)
+            refuse_newer(current)
+            if current == status.head:
+                return MigrationResult(current, status.head, None)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as error:

@@ -9,6 +9,7 @@ import pytest
 
 from careercoach.domain.backup_format import TableRows
 from tests.cli.test_evidence_cli import app_services, cli
+from tests.database_backends import DatabaseBackend
 
 SUMMARY = "restored 200 entries, 5 prototypes, 45 check-ins, 4 assessments, 3 ladders"
 
@@ -19,12 +20,14 @@ def tables() -> TableRows:
 
 
 @pytest.fixture
-def demo_backup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
-    """A backup of the demo year, written from another data dir."""
-    other = str(tmp_path / "other")
-    assert cli(capsys, "--data-dir", other, "demo")[0] == 0
+def demo_backup(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database_backend: DatabaseBackend
+) -> Path:
+    """A backup of the demo year, written from another data dir (and its own database)."""
+    other = database_backend.data_dir_args(tmp_path / "other")
+    assert cli(capsys, *other, "demo")[0] == 0
     path = tmp_path / "demo.json"
-    assert cli(capsys, "--data-dir", other, "backup", "-o", str(path)) == (0, f"{path}\n", "")
+    assert cli(capsys, *other, "backup", "-o", str(path)) == (0, f"{path}\n", "")
     return path
 
 

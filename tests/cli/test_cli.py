@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from careercoach.app import main
 from careercoach.services.ladder_service import LadderService
+from careercoach.storage.engine import create_database_engine
 from careercoach.storage.revisions import HEAD_REVISION
+from tests.database_backends import SQLITE, DatabaseBackend
 from tests.sample_ladders import TEAM_LADDER_TOML
 
 BUILTIN_IDS = {"data-science-ic", "ml-engineer", "software-engineer"}
@@ -38,8 +41,17 @@ def test_version_loads_neither_qt_nor_the_database() -> None:
     assert "HEAVY []" in done.stdout
 
 
+def assert_private_database_file(data_dir: Path, backend: DatabaseBackend) -> None:
+    """The SQLite file is the user's alone; with a server database there is no such file."""
+    database_file = data_dir / "careercoach.sqlite3"
+    if backend.name == SQLITE:
+        assert database_file.stat().st_mode & 0o777 == 0o600
+    else:
+        assert not database_file.exists()
+
+
 def test_ladder_list_json_on_a_fresh_data_dir(
-    capsys: pytest.CaptureFixture[str], isolated_app_dirs: Path
+    capsys: pytest.CaptureFixture[str], isolated_app_dirs: Path, database_backend: DatabaseBackend
 ) -> None:
     code, out, err = run(capsys, "ladder", "list", "--json")
     assert (code, err) == (0, "")
@@ -50,7 +62,7 @@ def test_ladder_list_json_on_a_fresh_data_dir(
     assert science["levels"] == 6
     assert science["competencies"] >= 7
     assert set(science) >= {"id", "name", "version", "builtin"}
-    assert (isolated_app_dirs / "careercoach.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert_private_database_file(isolated_app_dirs, database_backend)
 
 
 def test_ladder_list_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -211,13 +223,15 @@ def test_db_current_and_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_newer_database_is_refused_with_exit_2(
-    capsys: pytest.CaptureFixture[str], isolated_app_dirs: Path
+    capsys: pytest.CaptureFixture[str], database_backend: DatabaseBackend
 ) -> None:
-    import sqlite3
-
     run(capsys, "db", "upgrade")
-    with sqlite3.connect(isolated_app_dirs / "careercoach.sqlite3") as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    engine = create_database_engine(database_backend.url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    finally:
+        engine.dispose()
     code, out, err = run(capsys, "profile", "show")
     assert (code, out) == (2, "")
     assert "newer version of CareerCoach" in err
@@ -240,11 +254,14 @@ def test_unexpected_failure_is_logged_and_exits_1(
 
 
 def test_data_dir_option_wins_over_the_environment(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, isolated_app_dirs: Path
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    isolated_app_dirs: Path,
+    database_backend: DatabaseBackend,
 ) -> None:
     chosen = tmp_path / "chosen"
     assert run(capsys, "--data-dir", str(chosen), "profile", "show")[0] == 0
-    assert (chosen / "careercoach.sqlite3").exists()
+    assert_private_database_file(chosen, database_backend)
     for folder in ("rules", "logs", "backups"):
         assert (chosen / folder).is_dir()
         assert (chosen / folder).stat().st_mode & 0o777 == 0o700
@@ -258,17 +275,6 @@ def test_database_url_option(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, _, err = run(capsys, "--database-url", "not a url", "profile", "show")
     assert code == 2
     assert "is not a database URL" in err
-
-
-@pytest.mark.postgres
-def test_commands_work_on_postgresql(
-    capsys: pytest.CaptureFixture[str], postgres_empty_database: str
-) -> None:
-    url = postgres_empty_database
-    assert run(capsys, "--database-url", url, "profile", "set", "--name", "Ada")[0] == 0
-    code, out, _ = run(capsys, "--database-url", url, "profile", "show", "--json")
-    assert code == 0
-    assert json.loads(out)["profile"]["name"] == "Ada"
 
 
 def test_entry_point_runs_as_a_module(tmp_path: Path) -> None:
@@ -297,7 +303,7 @@ def test_gui_without_a_display_says_so(
 
 
 def test_existing_data_dir_keeps_its_permissions(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database_backend: DatabaseBackend
 ) -> None:
     shared = tmp_path / "Documents"
     shared.mkdir(mode=0o755)
@@ -305,7 +311,7 @@ def test_existing_data_dir_keeps_its_permissions(
     assert run(capsys, "--data-dir", str(shared), "profile", "show")[0] == 0
     assert shared.stat().st_mode & 0o777 == 0o755
     assert (shared / "logs").stat().st_mode & 0o777 == 0o700
-    assert (shared / "careercoach.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert_private_database_file(shared, database_backend)
 
 
 def test_importing_the_same_renamed_ladder_again_stores_it_once(

@@ -9,6 +9,9 @@ import pytest
 
 from tests.cli.test_cli import run
 
+# A damaged SQLite file: a server database has no file to damage.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.mark.parametrize(
     "argv",

@@ -19,6 +19,7 @@ from careercoach.domain.rubric import Rubric, Size
 from careercoach.paths import resolve_database_url, resolve_paths
 from careercoach.services.app_services import AppServices, open_services
 from tests.cli.test_cli import run
+from tests.database_backends import DatabaseBackend
 
 TODAY = dt.date.today()
 PAST = dt.date(2025, 3, 12)
@@ -423,7 +424,7 @@ def test_log_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_log_export_then_import_elsewhere(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database_backend: DatabaseBackend
 ) -> None:
     add_entries(
         entry_on(dt.date(2025, 1, 5), "=SUM(A1) is not a formula"),
@@ -435,7 +436,7 @@ def test_log_export_then_import_elsewhere(
     assert (code, out, err) == (0, f"exported 3 entries to {exported}\n", "")
     original = listed_entries(capsys)
 
-    other = ["--data-dir", str(tmp_path / "other")]
+    other = database_backend.data_dir_args(tmp_path / "other")
     code, out, err = cli(capsys, *other, "log", "import", str(exported))
     assert (code, out, err) == (0, "imported 3 entries (0 already in the ledger)\n", "")
     code, out, _ = cli(capsys, *other, "log", "import", str(exported))
@@ -644,7 +645,9 @@ def test_prototype_list_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == ("2  shelved  2025-06-09  Shelved thing\n1  idea     2025-05-01  Uplift\n")
 
 
-def test_prototype_list_json_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_prototype_list_json_shape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database_backend: DatabaseBackend
+) -> None:
     with app_services() as services:
         services.prototypes.add(
             Prototype(
@@ -710,7 +713,7 @@ def test_prototype_list_json_shape(capsys: pytest.CaptureFixture[str], tmp_path:
             }
         ]
     }
-    empty = ["--data-dir", str(tmp_path / "empty"), "prototype", "list", "--json"]
+    empty = [*database_backend.data_dir_args(tmp_path / "empty"), "prototype", "list", "--json"]
     assert cli(capsys, *empty)[1] == '{\n  "prototypes": []\n}\n'
 
 

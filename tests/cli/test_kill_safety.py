@@ -23,11 +23,16 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+import pytest
+
 from careercoach.domain.backup_format import TableRows
 from careercoach.domain.contribution import Contribution, ContributionKind
 from careercoach.domain.ledger_csv import render_ledger_csv
 from careercoach.paths import DATABASE_FILENAME, resolve_database_url, resolve_paths
 from careercoach.services.app_services import AppServices, open_services
+
+# Copies data dirs with their SQLite file and checks it with SQLite's integrity_check.
+pytestmark = pytest.mark.sqlite_only
 
 BULK_ROWS = 20_000
 # Where to kill, as fractions of the measured uninterrupted run (start-up included).
@@ -40,6 +45,8 @@ LAUNCHER = """
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 marker = sys.argv[1]
 if marker:

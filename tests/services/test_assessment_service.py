@@ -18,6 +18,7 @@ from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
 from careercoach.services.assessment_service import AssessmentService
 from careercoach.services.profile_service import ProfileChanges
+from tests.database_backends import DatabaseBackend
 
 TODAY = dt.date(2026, 3, 2)
 COMPETENCIES = (
@@ -38,9 +39,9 @@ FIVE_SENIOR = {
 
 
 @pytest.fixture
-def services(isolated_app_dirs: Path) -> Iterator[AppServices]:
+def services(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
     paths = AppPaths(isolated_app_dirs)
-    opened = open_services(paths, paths.default_database_url)
+    opened = open_services(paths, database_backend.url)
     yield opened
     opened.close()
 
@@ -247,9 +248,11 @@ def test_starting_again_replaces_the_draft_and_discard_removes_it(services: AppS
     assert service.draft() is None
 
 
-def test_a_draft_survives_reopening_the_database(isolated_app_dirs: Path) -> None:
+def test_a_draft_survives_reopening_the_database(
+    isolated_app_dirs: Path, database_backend: DatabaseBackend
+) -> None:
     paths = AppPaths(isolated_app_dirs)
-    first = open_services(paths, paths.default_database_url)
+    first = open_services(paths, database_backend.url)
     try:
         service = assessments(first)
         draft = service.start("data-science-ic", "senior", dt.date(2026, 1, 1), TODAY)
@@ -260,7 +263,7 @@ def test_a_draft_survives_reopening_the_database(isolated_app_dirs: Path) -> Non
     finally:
         first.close()
 
-    again = open_services(paths, paths.default_database_url)
+    again = open_services(paths, database_backend.url)
     try:
         resumed = assessments(again).draft()
     finally:

@@ -13,6 +13,7 @@ from careercoach.domain.contribution import EvidenceStrength as Strength
 from careercoach.domain.prototype import ShelveReason, Stage
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_services
+from tests.database_backends import DatabaseBackend
 from tests.services.coach_world import DATA_SCIENCE, World
 
 BUILT_IN_IDS = {
@@ -37,9 +38,9 @@ BUILT_IN_IDS = {
 
 
 @pytest.fixture
-def world(isolated_app_dirs: Path) -> Iterator[World]:
+def world(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[World]:
     paths = AppPaths(isolated_app_dirs)
-    services = open_services(paths, paths.default_database_url)
+    services = open_services(paths, database_backend.url)
     yield World(services)
     services.close()
 

@@ -14,15 +14,16 @@ from careercoach.domain.contribution import ContributionKind
 from careercoach.domain.errors import NotFoundError, UserError
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_services
+from tests.database_backends import DatabaseBackend
 from tests.services.coach_world import TODAY, World
 
 NEW_JOINER = ["help-others-drought", "first-assessment", "missing-checkin"]
 
 
 @pytest.fixture
-def world(isolated_app_dirs: Path) -> Iterator[World]:
+def world(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[World]:
     paths = AppPaths(isolated_app_dirs)
-    services = open_services(paths, paths.default_database_url)
+    services = open_services(paths, database_backend.url)
     yield World(services)
     services.close()
 
@@ -85,10 +86,12 @@ def test_done_hides_a_suggestion_for_its_cooldown_and_persists(world: World) -> 
     assert world.fired(later(14))[0] == "help-others-drought"
 
 
-def test_states_survive_reopening_the_database(world: World, isolated_app_dirs: Path) -> None:
+def test_states_survive_reopening_the_database(
+    world: World, isolated_app_dirs: Path, database_backend: DatabaseBackend
+) -> None:
     world.coach().dismiss("first-assessment")
     paths = AppPaths(isolated_app_dirs)
-    again = open_services(paths, paths.default_database_url)
+    again = open_services(paths, database_backend.url)
     try:
         assert again.coach.states() == {
             "first-assessment": SuggestionState(

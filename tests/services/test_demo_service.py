@@ -18,14 +18,15 @@ from careercoach.services.assessment_service import AssessmentService
 from careercoach.services.checkin_service import CheckInService
 from careercoach.services.demo_service import DemoService
 from careercoach.services.profile_service import ProfileChanges
+from tests.database_backends import DatabaseBackend
 
 TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture
-def services(isolated_app_dirs: Path) -> Iterator[AppServices]:
+def services(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
     paths = AppPaths(isolated_app_dirs)
-    opened = open_services(paths, paths.default_database_url)
+    opened = open_services(paths, database_backend.url)
     yield opened
     opened.close()
 

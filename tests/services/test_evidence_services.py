@@ -21,14 +21,15 @@ from careercoach.services.checkin_service import CheckInService
 from careercoach.services.ledger_service import CsvImportResult, LedgerService
 from careercoach.services.prototype_service import PrototypeService
 from careercoach.storage.database import Database
+from tests.database_backends import DatabaseBackend
 
 TODAY = dt.date(2026, 11, 27)  # a Friday in 2026-W48
 
 
 @pytest.fixture
-def database(isolated_app_dirs: Path) -> Iterator[Database]:
+def database(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[Database]:
     paths = AppPaths(isolated_app_dirs)
-    db = open_database(paths, paths.default_database_url)
+    db = open_database(paths, database_backend.url)
     db.upgrade()
     yield db
     db.close()
@@ -78,7 +79,7 @@ def test_updating_a_deleted_entry_says_so(ledger: LedgerService) -> None:
 
 
 def test_csv_export_and_import_round_trip_and_skip_what_is_there(
-    ledger: LedgerService, database: Database, tmp_path: Path
+    ledger: LedgerService, tmp_path: Path, database_backend: DatabaseBackend
 ) -> None:
     ledger.add(review('Docs for Priya, "quick start"', kind=ContributionKind.DOCUMENTATION))
     ledger.add(
@@ -87,7 +88,7 @@ def test_csv_export_and_import_round_trip_and_skip_what_is_there(
     exported = tmp_path / "ledger.csv"
     assert ledger.export_csv(exported) == 2
 
-    other_database = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}", backups_dir=tmp_path)
+    other_database = Database(database_backend.url_for(tmp_path / "other"), backups_dir=tmp_path)
     other = LedgerService(other_database, today=lambda: TODAY)
     other_database.upgrade()
     result = other.import_csv(exported)
@@ -162,13 +163,13 @@ def test_the_reminder_shows_until_this_week_is_checked_in(database: Database) ->
 
 
 def test_identical_entries_all_survive_an_export_and_import(
-    ledger: LedgerService, tmp_path: Path
+    ledger: LedgerService, tmp_path: Path, database_backend: DatabaseBackend
 ) -> None:
     ledger.add(review("Reviewed PR"))
     ledger.add(review("Reviewed PR"))  # the same review logged twice is two entries
     exported = tmp_path / "ledger.csv"
     ledger.export_csv(exported)
-    other_database = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}", backups_dir=tmp_path)
+    other_database = Database(database_backend.url_for(tmp_path / "other"), backups_dir=tmp_path)
     other_database.upgrade()
     other = LedgerService(other_database, today=lambda: TODAY)
     try:

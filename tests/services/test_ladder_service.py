@@ -13,13 +13,14 @@ from careercoach.domain.ladder_catalog import unique_ladder_id
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
 from careercoach.services.ladder_service import read_import
+from tests.database_backends import DatabaseBackend
 from tests.sample_ladders import TEAM_LADDER_TOML
 
 
 @pytest.fixture
-def services(isolated_app_dirs: Path) -> Iterator[AppServices]:
+def services(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
     paths = AppPaths(isolated_app_dirs)
-    opened = open_services(paths, paths.default_database_url)
+    opened = open_services(paths, database_backend.url)
     yield opened
     opened.close()
 

@@ -13,14 +13,15 @@ from careercoach.domain.profile import DEFAULT_ONE_ON_ONE_EVERY_DAYS, MAX_ONE_ON
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
 from careercoach.services.profile_service import ProfileChanges
+from tests.database_backends import DatabaseBackend
 
 NEXT = dt.date(2026, 12, 3)
 
 
 @pytest.fixture
-def services(isolated_app_dirs: Path) -> Iterator[AppServices]:
+def services(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
     paths = AppPaths(isolated_app_dirs)
-    opened = open_services(paths, paths.default_database_url)
+    opened = open_services(paths, database_backend.url)
     yield opened
     opened.close()
 

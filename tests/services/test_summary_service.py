@@ -20,15 +20,16 @@ from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_services
 from careercoach.services.ledger_service import LedgerService
 from careercoach.services.summary_service import SummaryService
+from tests.database_backends import DatabaseBackend
 from tests.services.coach_world import DATA_SCIENCE, TODAY, World
 
 NOW = dt.datetime(2026, 3, 4, 16, 45)
 
 
 @pytest.fixture
-def world(isolated_app_dirs: Path) -> Iterator[World]:
+def world(isolated_app_dirs: Path, database_backend: DatabaseBackend) -> Iterator[World]:
     paths = AppPaths(isolated_app_dirs)
-    services = open_services(paths, paths.default_database_url)
+    services = open_services(paths, database_backend.url)
     yield World(services)
     services.close()
 
