@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -13,10 +12,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careercoach import APP_ID, APP_NAME, __version__
-from careercoach.logging_setup import configure_file_logging
+from careercoach.logging_setup import ensure_file_logging
 from careercoach.paths import AppPaths, make_private
 from careercoach.resources import resource_path
-from careercoach.ui.error_reporting import report_failure
+from careercoach.ui.error_reporting import CrashReporter, report_failure
 from careercoach.ui.main_window import MainWindow
 from careercoach.ui.startup_probe import PROBE_ENV, FirstPaintWatcher, StartupProbe
 
@@ -62,6 +61,7 @@ class GuiSession:
         self.window = MainWindow(self.settings, paths.data_dir, database_url)
         self.data: StartupData | None = None  # set once the database is open
         self.exit_code = 0
+        self.crash_reporter: CrashReporter | None = None  # see install_exception_hook
         self._opening = False
         self.first_paint = FirstPaintWatcher(self.window)
         self.first_paint.first_painted.connect(self._on_first_paint_first_painted)
@@ -86,7 +86,7 @@ class GuiSession:
         from careercoach.services.startup_view import quick_startup_view
         from careercoach.ui.startup_data import load_startup_data
 
-        configure_file_logging(self.paths.log_file)
+        ensure_file_logging(self.paths.log_file)  # a failure may have set it up already
         self.window.build_pages()
         paths, url = self.paths, self.database_url
         # The quick read shows the data while SQLAlchemy loads; failures wait for the full read.
@@ -125,27 +125,27 @@ def _ignore_failure(error: BaseException) -> None:
     _log.warning("quick start-up read failed; waiting for the database", exc_info=error)
 
 
-def _install_exception_hook(session: GuiSession) -> None:
-    """Show unexpected errors raised in slots instead of losing them on stderr."""
+def install_exception_hook(session: GuiSession) -> CrashReporter:
+    """Log unexpected errors raised in slots and show them, instead of losing them on stderr.
 
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, trace)
-            return
-        report_failure(session.window, error.with_traceback(trace), session.paths.data_dir)
-
-    sys.excepthook = hook
+    Returns:
+        The reporter now in ``sys.excepthook``; its ``fallback`` is the hook it replaced.
+    """
+    reporter = CrashReporter(session.window, session.paths.log_file, sys.excepthook)
+    session.crash_reporter = reporter
+    sys.excepthook = reporter.excepthook
+    return reporter
 
 
 def run_gui(paths: AppPaths, database_url: str) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     app = create_application()
     session = GuiSession(paths, database_url)
-    _install_exception_hook(session)
+    reporter = install_exception_hook(session)
     session.start()
     try:
         app_code = app.exec()
     finally:
         session.close()
-        sys.excepthook = sys.__excepthook__
+        sys.excepthook = reporter.fallback
     return session.exit_code or app_code

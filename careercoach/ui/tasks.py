@@ -57,7 +57,12 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """The one way the GUI runs slow work: ``submit(work, on_success, on_failure)``."""
+    """The one way the GUI runs slow work: ``submit(work, on_success, on_failure)``.
+
+    An exception raised by ``work`` goes to ``on_failure`` (which reports it, usually with
+    ``report_failure``); one raised by a callback itself is a bug in a slot and reaches
+    ``sys.excepthook``, the GUI's ``CrashReporter``. Either way the runner goes on.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
