@@ -74,6 +74,8 @@ def open_services(
         raise
     take_rolling_backup(paths, database, clock)
     coach = CoachService(database, RuleSources(builtin_rules_dir(), paths.rules_dir))
+    backups = BackupService(database, paths.backups_dir, clock=clock)
+    _remove_abandoned_safety_copies(backups)
     return AppServices(
         database=database,
         ladders=ladders,
@@ -85,9 +87,20 @@ def open_services(
         coach=coach,
         summary=SummaryService(database, coach),
         demo=DemoService(database),
-        backups=BackupService(database, paths.backups_dir),
+        backups=backups,
         migration=migration,
     )
+
+
+def _remove_abandoned_safety_copies(backups: BackupService) -> None:
+    """Clear what a restore killed mid-write left; a failure is logged, never raised."""
+    try:
+        removed = backups.remove_abandoned_partials()
+    except OSError as error:
+        _log.warning("could not clear unfinished safety copies: %s", error)
+    else:
+        for path in removed:
+            _log.info("removed the unfinished safety copy %s", path)
 
 
 def take_rolling_backup(paths: AppPaths, database: Database, clock: Clock) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,11 +21,14 @@ from careercoach.paths import make_private
 from careercoach.services.clock import Clock, system_clock
 from careercoach.services.files import read_bytes, write_text_file
 from careercoach.storage.backup_tables import checked_rows
+from careercoach.storage.rolling_backups import remove_abandoned_partials
 
 if TYPE_CHECKING:  # the database layer stays unloaded until it is opened
     from careercoach.storage.database import Database
 
 MAX_BACKUP_BYTES = 200_000_000
+# ``write_text_file`` writes ``.<name>.partial`` first; this is one for a safety copy.
+_SAFETY_COPY_PARTIAL = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.json\.partial")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,8 @@ class BackupService:
         holding only what a first start stores (the built-in ladders) counts as empty;
         any other needs ``replace``, and its data is then saved to the backups folder
         first. Everything happens in one transaction: on any error nothing changes.
+        Temporary files of earlier safety copies that were cut short are removed then
+        (see ``remove_abandoned_partials``).
 
         Raises:
             BackupFormatError: the file is not a backup this version can read, or its
@@ -74,6 +81,7 @@ class BackupService:
         source = str(path)
         document = parse_backup(read_bytes(path, MAX_BACKUP_BYTES, "a CareerCoach backup"), source)
         rows = checked_rows(document.data, source)
+        safety_copy: Path | None = None
         saved_to: Path | None = None
         try:
             with self._database.unit_of_work() as work:
@@ -84,16 +92,33 @@ class BackupService:
                             "the database holds data; restore with --replace to replace it "
                             "(a backup is taken first)",
                         )
-                    saved_to = self._write(self._free_backup_name(), work.tables.dump())
+                    self.remove_abandoned_partials()
+                    safety_copy = self._free_backup_name()
+                    saved_to = self._write(safety_copy, work.tables.dump())
                 work.tables.replace_all(rows, source)
         except BaseException:
             if saved_to is not None:  # nothing was replaced: the copy would only mislead
                 saved_to.unlink(missing_ok=True)
+            elif safety_copy is not None:  # its writing was cut short (Ctrl+C)
+                with contextlib.suppress(OSError):  # the first error is the one to tell
+                    _partial_of(safety_copy).unlink(missing_ok=True)
             raise
         return RestoreResult(
             rows={table: len(table_rows) for table, table_rows in rows.items()},
             replaced_saved_to=saved_to,
         )
+
+    def remove_abandoned_partials(self) -> list[Path]:
+        """Delete temporary files of safety copies whose writing was cut short.
+
+        Only this service's own ``.before-restore-*.json.partial`` files are removed, and
+        only those stamped an hour or more from now: a younger one may be a restore that
+        another run of the app (the CLI beside the window) is making right now.
+
+        Returns:
+            The files removed.
+        """
+        return remove_abandoned_partials(self._backups_dir, _SAFETY_COPY_PARTIAL, self._clock())
 
     def _write(self, path: Path, data: TableRows) -> Path:
         meta = BackupMeta(
@@ -116,3 +141,8 @@ class BackupService:
             candidate = self._backups_dir / f"before-restore-{stamp}-{number}.json"
             number += 1
         return candidate
+
+
+def _partial_of(path: Path) -> Path:
+    """The temporary name ``write_text_file`` writes ``path`` under."""
+    return path.with_name(f".{path.name}.partial")

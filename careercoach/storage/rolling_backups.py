@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -16,9 +17,12 @@ AUTO_SUFFIX = ".sqlite3"
 PARTIAL_SUFFIX = ".partial"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 BACKUP_INTERVAL = dt.timedelta(hours=24)
+# A copy is written in seconds; a temporary file stamped further from now than this
+# is left over from a write cut short, not one another process is making right now.
+ABANDONED_AFTER = dt.timedelta(hours=1)
 
 _AUTO_NAME = re.compile(r"auto-(\d{8}-\d{6})\.sqlite3")
-_PARTIAL_NAME = re.compile(r"auto-\d{8}-\d{6}\.sqlite3\.partial")
+_PARTIAL_NAME = re.compile(r"auto-(\d{8}-\d{6})\.sqlite3\.partial")
 
 
 class RollingBackupError(Exception):
@@ -68,6 +72,9 @@ def rolling_backup(
     oldest automatic copies beyond ``keep`` are deleted; copies taken before a migration
     and every other file in the folder are left alone.
 
+    Temporary files of copies cut short (the app was killed) are removed first, once they
+    are old enough not to be another run's copy in the making (``ABANDONED_AFTER``).
+
     Args:
         database_file: the SQLite file to copy.
         backups_dir: where the copies live.
@@ -80,6 +87,7 @@ def rolling_backup(
     Raises:
         RollingBackupError: the copy could not be written or old ones removed.
     """
+    remove_abandoned_partials(backups_dir, _PARTIAL_NAME, now)
     if keep <= 0:
         return None
     try:
@@ -102,7 +110,6 @@ def rolling_backup(
 
 def _copy(database_file: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_partial_copies(target.parent)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     # Created 0600 before a byte is written: the data is never readable by others.
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE))
@@ -127,8 +134,37 @@ def _copy(database_file: Path, target: Path) -> Path:
     return target
 
 
-def _remove_partial_copies(backups_dir: Path) -> None:
-    """Leftovers of a copy interrupted by a crash; only ever our own temporary names."""
-    for entry in os.scandir(backups_dir):
-        if entry.is_file() and _PARTIAL_NAME.fullmatch(entry.name):
-            Path(entry.path).unlink(missing_ok=True)
+def remove_abandoned_partials(
+    backups_dir: Path, partial_name: re.Pattern[str], now: dt.datetime
+) -> list[Path]:
+    """Delete the temporary files of backups whose writing was cut short; never others.
+
+    Only regular files whose whole name matches ``partial_name`` are candidates; its
+    first group is the ``YYYYMMDD-HHMMSS`` stamp the writer put in the name, from the
+    same clock as ``now``. A file stamped within ``ABANDONED_AFTER`` of ``now`` (either
+    way) may be a copy another run of the app is writing at this moment, and is kept.
+    Removal is best effort: a leftover only takes space.
+
+    Returns:
+        The files removed.
+    """
+    try:
+        with os.scandir(backups_dir) as found:
+            entries = [entry for entry in found if entry.is_file(follow_symlinks=False)]
+    except OSError:  # no folder yet, or not one: nothing of ours to clean
+        return []
+    removed = []
+    for entry in entries:
+        match = partial_name.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            stamped = dt.datetime.strptime(match.group(1), STAMP_FORMAT)
+        except ValueError:  # looks like ours but is no real date: not ours to touch
+            continue
+        if abs(now - stamped) < ABANDONED_AFTER:
+            continue
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
+            removed.append(Path(entry.path))
+    return removed

@@ -15,25 +15,25 @@ from careercoach.domain.contribution import Contribution, ContributionKind
 from careercoach.paths import AppPaths
 from careercoach.services.app_services import AppServices, open_services
 from careercoach.services.backup_service import BackupService, RestoreNeedsReplaceError
+from tests.database_backends import DatabaseBackend
 from tests.services.backup_world import fill_richly
 
 
-def open_at(folder: Path) -> AppServices:
-    paths = AppPaths(folder)
-    return open_services(paths, paths.default_database_url)
+def open_at(folder: Path, backend: DatabaseBackend) -> AppServices:
+    return open_services(AppPaths(folder), backend.url_for(folder))
 
 
 @pytest.fixture
-def filled(tmp_path: Path) -> Iterator[AppServices]:
-    services = open_at(tmp_path / "filled")
+def filled(tmp_path: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
+    services = open_at(tmp_path / "filled", database_backend)
     fill_richly(services, tmp_path)
     yield services
     services.close()
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[AppServices]:
-    services = open_at(tmp_path / "fresh")
+def fresh(tmp_path: Path, database_backend: DatabaseBackend) -> Iterator[AppServices]:
+    services = open_at(tmp_path / "fresh", database_backend)
     yield services
     services.close()
 
@@ -159,3 +159,71 @@ def test_a_json_error_names_line_and_column(fresh: AppServices, tmp_path: Path) 
     path.write_text('{\n "meta": {},\n "data": {"x": [}\n}', encoding="utf-8")
     with pytest.raises(BackupFormatError, match="at line 3 column 17"):
         fresh.backups.restore(path)
+
+
+def with_an_entry(services: AppServices) -> TableRows:
+    services.ledger.add(Contribution(dt.date(2026, 1, 5), "Mine", ContributionKind.TESTS))
+    return dump(services)
+
+
+def test_a_replacing_restore_clears_safety_copies_cut_short_and_nothing_else(
+    filled: AppServices, fresh: AppServices, tmp_path: Path
+) -> None:
+    with_an_entry(fresh)
+    backups = tmp_path / "fresh" / "backups"
+    service = BackupService(
+        fresh.database, backups, clock=lambda: dt.datetime(2026, 3, 4, 10, 0, 0)
+    )
+    cut_short = [
+        ".before-restore-20260304-085959.json.partial",  # an hour ago: the app was killed
+        ".before-restore-20260301-120000-2.json.partial",
+        ".before-restore-20260304-110000.json.partial",  # the clock was put back since
+    ]
+    for name in cut_short:
+        (backups / name).write_text('{"meta": {', encoding="utf-8")
+    kept = {
+        ".before-restore-20260304-093000.json.partial": "another run writing it right now",
+        "before-restore-20260301-120000.json": "a finished safety copy",
+        "before-restore-20260301-120000.json.partial": "not a name the app writes",
+        ".before-restore-2026-03-01.json.partial": "no stamp of ours",
+        ".before-restore-20261399-000000.json.partial": "no real date",
+        "auto-20260301-120000.sqlite3.partial": "the automatic copies look after theirs",
+        ".notes.json.partial": "someone else's",
+    }
+    for name, text in kept.items():
+        (backups / name).write_text(text, encoding="utf-8")
+    (backups / ".before-restore-20260201-000000.json.partial").mkdir()  # a folder: not ours
+    before = {path.name for path in backups.iterdir()}
+
+    result = service.restore(filled.backups.backup(tmp_path / "all.json"), replace=True)
+
+    assert result.replaced_saved_to == backups / "before-restore-20260304-100000.json"
+    after = {path.name for path in backups.iterdir()}
+    assert after == (before - set(cut_short)) | {"before-restore-20260304-100000.json"}
+    assert {name: (backups / name).read_text(encoding="utf-8") for name in kept} == kept
+    assert dump(fresh) == dump(filled)
+
+
+def test_a_restore_interrupted_while_saving_the_data_leaves_nothing_behind(
+    filled: AppServices, fresh: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = with_an_entry(fresh)
+    path = filled.backups.backup(tmp_path / "all.json")
+    backups = tmp_path / "fresh" / "backups"
+    written: list[Path] = []
+
+    def interrupted(source: Path, _target: Path) -> None:
+        written.append(Path(source))
+        raise KeyboardInterrupt  # Ctrl+C between writing the copy and naming it
+
+    monkeypatch.setattr("careercoach.services.files.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fresh.backups.restore(path, replace=True)
+    monkeypatch.undo()
+
+    (partial,) = written
+    assert re.fullmatch(r"\.before-restore-\d{8}-\d{6}\.json\.partial", partial.name)
+    assert partial.parent == backups
+    assert not partial.exists()
+    assert list(backups.glob("*before-restore-*")) == []
+    assert dump(fresh) == before

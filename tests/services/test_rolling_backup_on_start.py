@@ -12,6 +12,9 @@ from careercoach.paths import AppPaths
 from careercoach.services.app_services import open_services
 from careercoach.storage.rolling_backups import RollingBackupError
 
+# The daily copies are of the SQLite file; a server database has backups of its own.
+pytestmark = pytest.mark.sqlite_only
+
 START = dt.datetime(2024, 3, 1, 9, 30, 0)
 
 
@@ -101,3 +104,33 @@ def test_a_backups_path_that_is_no_folder_is_logged_and_the_app_starts(
         start(paths, START + dt.timedelta(hours=25))
     assert auto_backups(paths) == []
     assert "automatic backup" in caplog.text
+
+
+def test_a_start_clears_copies_cut_short_and_nothing_else(tmp_path: Path) -> None:
+    paths = AppPaths(tmp_path / "data")
+    start(paths, START)
+    (today,) = auto_backups(paths)
+    later = START + dt.timedelta(hours=2)  # no copy is due: the cleaning happens anyway
+    cut_short = [
+        "auto-20240301-093000.sqlite3.partial",
+        "auto-20240220-000000.sqlite3.partial",
+        ".before-restore-20240220-000000.json.partial",  # a restore killed mid-write
+    ]
+    for name in cut_short:
+        (paths.backups_dir / name).write_bytes(b"SQLite format 3\x00half")
+    kept = {
+        "auto-20240301-112000.sqlite3.partial": b"another run copying right now",
+        ".before-restore-20240301-112000.json.partial": b"another run restoring right now",
+        "auto-20240230-000000.sqlite3.partial": b"no real date",
+        "auto-20240220-000000.sqlite3.partial.old": b"not a name the app writes",
+        "my-auto-20240220-000000.sqlite3.partial": b"someone else's",
+    }
+    for name, content in kept.items():
+        (paths.backups_dir / name).write_bytes(content)
+    before = {path.name for path in paths.backups_dir.iterdir()}
+
+    start(paths, later)
+
+    assert {path.name for path in paths.backups_dir.iterdir()} == before - set(cut_short)
+    assert {name: (paths.backups_dir / name).read_bytes() for name in kept} == kept
+    assert auto_backups(paths) == [today]
