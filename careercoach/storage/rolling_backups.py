@@ -45,20 +45,35 @@ def automatic_backup_name(taken_at: dt.datetime) -> str:
 def list_automatic_backups(backups_dir: Path) -> list[AutomaticBackup]:
     """The automatic copies in ``backups_dir``, oldest first; other files are ignored."""
     try:
-        names = [entry.name for entry in os.scandir(backups_dir) if entry.is_file()]
+        found = [
+            AutomaticBackup(path, taken_at)
+            for path, taken_at in _stamped_files(backups_dir, _AUTO_NAME)
+        ]
     except FileNotFoundError:
         return []
-    found = []
+    return sorted(found, key=lambda backup: backup.taken_at)
+
+
+def _stamped_files(folder: Path, pattern: re.Pattern[str]) -> list[tuple[Path, dt.datetime]]:
+    """The files (not links) in ``folder`` whose whole name matches ``pattern``, with the
+    time stamped in its first group; a name that looks like ours but holds no real date
+    is not ours to touch and is left out.
+
+    Raises:
+        OSError: the folder cannot be listed.
+    """
+    with os.scandir(folder) as entries:
+        names = [entry.name for entry in entries if entry.is_file(follow_symlinks=False)]
+    stamped = []
     for name in names:
-        match = _AUTO_NAME.fullmatch(name)
+        match = pattern.fullmatch(name)
         if match is None:
             continue
         try:
-            taken_at = dt.datetime.strptime(match.group(1), STAMP_FORMAT)
-        except ValueError:  # looks like ours but is no real date: not ours to touch
+            stamped.append((folder / name, dt.datetime.strptime(match.group(1), STAMP_FORMAT)))
+        except ValueError:
             continue
-        found.append(AutomaticBackup(backups_dir / name, taken_at))
-    return sorted(found, key=lambda backup: backup.taken_at)
+    return stamped
 
 
 def rolling_backup(
@@ -149,22 +164,14 @@ def remove_abandoned_partials(
         The files removed.
     """
     try:
-        with os.scandir(backups_dir) as found:
-            entries = [entry for entry in found if entry.is_file(follow_symlinks=False)]
+        partials = _stamped_files(backups_dir, partial_name)
     except OSError:  # no folder yet, or not one: nothing of ours to clean
         return []
     removed = []
-    for entry in entries:
-        match = partial_name.fullmatch(entry.name)
-        if match is None:
-            continue
-        try:
-            stamped = dt.datetime.strptime(match.group(1), STAMP_FORMAT)
-        except ValueError:  # looks like ours but is no real date: not ours to touch
-            continue
+    for path, stamped in partials:
         if abs(now - stamped) < ABANDONED_AFTER:
             continue
         with contextlib.suppress(OSError):
-            Path(entry.path).unlink()
-            removed.append(Path(entry.path))
+            path.unlink()
+            removed.append(path)
     return removed

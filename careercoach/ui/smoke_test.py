@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -97,24 +98,15 @@ def _export_pdf(session: GuiSession, target: Path, stream: TextIO) -> None:
     stream.write(f"    {target.name}: {len(content):,} bytes\n")
 
 
-class _step:  # noqa: N801 - used as a context manager, reads like a statement
-    """Prints a step's name, then 'ok' with its duration, or lets its failure through."""
-
-    def __init__(self, stream: TextIO, title: str) -> None:
-        self._stream = stream
-        self._title = title
-        self._started = 0.0
-
-    def __enter__(self) -> None:
-        self._stream.write(f"  {self._title} ...\n")
-        self._stream.flush()
-        self._started = time.perf_counter()
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        if kind is None:
-            elapsed = time.perf_counter() - self._started
-            self._stream.write(f"  ok ({elapsed:.2f} s)\n")
-            self._stream.flush()
+@contextmanager
+def _step(stream: TextIO, title: str) -> Iterator[None]:
+    """Print a step's name, then 'ok' with its duration; a failure passes through."""
+    stream.write(f"  {title} ...\n")
+    stream.flush()
+    started = time.perf_counter()
+    yield
+    stream.write(f"  ok ({time.perf_counter() - started:.2f} s)\n")
+    stream.flush()
 
 
 def _wait_until(app: QApplication, condition: Callable[[], bool]) -> None:
